@@ -1,0 +1,51 @@
+package ir.hamyar.engine;
+
+import java.util.List;
+import org.kie.api.command.Command;
+import org.kie.api.runtime.StatelessKieSession;
+import org.kie.internal.command.CommandFactory;
+
+/**
+ * Runs one decision: a new stateless session of the shared KieBase, the profile's facts inserted, rules fired up to
+ * a cap so that a rule that re-triggers itself cannot hold a worker forever.
+ */
+public final class Evaluator {
+
+    private final int maxFirings;
+
+    public Evaluator(int maxFirings) {
+        this.maxFirings = maxFirings;
+    }
+
+    public Evaluation evaluate(CompiledRuleset ruleset, List<Object> facts) {
+        StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
+        if (ruleset.declaresParams()) {
+            session.setGlobal(RuleCompiler.PARAMS_GLOBAL, ruleset.parameters());
+        }
+        FiringRecorder recorder = new FiringRecorder(ruleset.rules());
+        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
+        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
+        List<Command<?>> commands = List.of(CommandFactory.newInsertElements(facts),
+                CommandFactory.newFireAllRules(maxFirings));
+        try {
+            session.execute(CommandFactory.newBatchExecution(commands));
+        } catch (RuntimeException e) {
+            throw rootCause(e, recorder);
+        }
+        if (recorder.firedCount() >= maxFirings) {
+            throw new RuleEvaluationException(recorder.lastFiredRule(), "rules fired " + maxFirings
+                    + " times without settling; rule " + recorder.lastFiredRule() + " was the last to fire", null);
+        }
+        return recorder.evaluation();
+    }
+
+    private static RuntimeException rootCause(RuntimeException e, FiringRecorder recorder) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ParameterNotInForceException notInForce) {
+                return notInForce;
+            }
+        }
+        return new RuleEvaluationException(null, "a rule failed while deciding (after "
+                + recorder.lastFiredRule() + ")", e);
+    }
+}

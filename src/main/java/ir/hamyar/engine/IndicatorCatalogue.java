@@ -1,0 +1,73 @@
+package ir.hamyar.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The indicator codes a family profile may score, read from {@code indicators.yaml} at the root of the tree. */
+public final class IndicatorCatalogue {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final Map<String, Indicator> indicators;
+
+    private IndicatorCatalogue(Map<String, Indicator> indicators) {
+        this.indicators = Map.copyOf(indicators);
+    }
+
+    public boolean contains(String code) {
+        return indicators.containsKey(code);
+    }
+
+    public Map<String, Indicator> all() {
+        return new TreeMap<>(indicators);
+    }
+
+    static IndicatorCatalogue read(RuleTree tree, List<CompileProblem> problems) {
+        String path = RuleTree.INDICATORS_FILE;
+        Map<String, Indicator> indicators = new LinkedHashMap<>();
+        if (!tree.files().containsKey(path)) {
+            return new IndicatorCatalogue(indicators);
+        }
+        try {
+            JsonNode root = YAML.readTree(tree.files().get(path));
+            if (root == null || !root.isObject()) {
+                problems.add(new CompileProblem(path, 1, 1, "must map indicator codes to their definitions"));
+            } else {
+                root.fields().forEachRemaining(entry -> indicators.put(entry.getKey(),
+                        toIndicator(path, entry.getKey(), entry.getValue(), problems)));
+            }
+        } catch (JsonProcessingException e) {
+            problems.add(new CompileProblem(path, e.getLocation().getLineNr(), e.getLocation().getColumnNr(),
+                    e.getOriginalMessage()));
+        } catch (IOException e) {
+            problems.add(new CompileProblem(path, 0, 0, "cannot be read"));
+        }
+        return new IndicatorCatalogue(indicators);
+    }
+
+    private static Indicator toIndicator(String path, String code, JsonNode node, List<CompileProblem> problems) {
+        if (!node.path("domain").isTextual() || !node.path("label").isObject()) {
+            problems.add(new CompileProblem(path, 0, 0, "indicator " + code + " needs a domain and a label"));
+        }
+        Map<Integer, Indicator.Text> anchors = new TreeMap<>();
+        node.path("anchors").fields().forEachRemaining(anchor -> {
+            try {
+                anchors.put(Integer.parseInt(anchor.getKey()), text(anchor.getValue()));
+            } catch (NumberFormatException e) {
+                problems.add(new CompileProblem(path, 0, 0, "indicator " + code + " has an anchor that is not a score"));
+            }
+        });
+        return new Indicator(code, node.path("domain").asText(), text(node.path("label")), anchors,
+                node.path("reference").asText(null));
+    }
+
+    private static Indicator.Text text(JsonNode node) {
+        return new Indicator.Text(node.path("fa").asText(null), node.path("en").asText(null));
+    }
+}

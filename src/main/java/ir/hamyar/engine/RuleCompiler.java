@@ -1,0 +1,162 @@
+package ir.hamyar.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Compiles a rule tree with Drools' executable model into a {@link CompiledRuleset}, or fails with every problem
+ * located by file, line and column. Each build gets its own ReleaseId, removed from the KieRepository once the
+ * KieBase exists, so that repeated builds do not accumulate.
+ */
+public final class RuleCompiler {
+
+    public static final String PARAMS_GLOBAL = "params";
+    static final String REASON_FA = "reasonFa";
+    static final String REASON_EN = "reasonEn";
+    static final String REFERENCE = "reference";
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+
+    public CompiledRuleset compile(RuleTree tree) {
+        List<CompileProblem> problems = new ArrayList<>();
+        ParameterSet parameters = ParameterFileReader.read(tree, problems);
+        IndicatorCatalogue indicators = IndicatorCatalogue.read(tree, problems);
+        checkPackagesMatchFolders(tree, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        KieBase kieBase = build(tree, problems);
+        Map<String, RuleInfo> rules = describeRules(tree, kieBase, problems);
+        if (!problems.isEmpty()) {
+            throw new RuleCompilationException(problems);
+        }
+        return new CompiledRuleset(tree, kieBase, parameters, indicators, rules, declaresParams(kieBase));
+    }
+
+    private static KieBase build(RuleTree tree, List<CompileProblem> problems) {
+        KieServices services = KieServices.get();
+        ReleaseId releaseId = services.newReleaseId("ir.hamyar.rules", "ruleset-" + tree.sha256().substring(0, 16),
+                "1.0.0-" + UUID.randomUUID().toString().replace("-", ""));
+        KieFileSystem files = services.newKieFileSystem();
+        files.generateAndWritePomXML(releaseId);
+        for (String path : tree.pathsEndingWith(RuleTree.RULE_SUFFIX)) {
+            files.write(RESOURCES + path, tree.files().get(path));
+        }
+        KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(new CompileProblem(relativePath(message.getPath()), message.getLine(), message.getColumn(),
+                    message.getText().strip()));
+        }
+        if (!problems.isEmpty()) {
+            services.getRepository().removeKieModule(releaseId);
+            throw new RuleCompilationException(problems);
+        }
+        try {
+            return services.newKieContainer(releaseId).getKieBase();
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static void checkPackagesMatchFolders(RuleTree tree, List<CompileProblem> problems) {
+        for (String path : tree.pathsEndingWith(RuleTree.RULE_SUFFIX)) {
+            String text = tree.text(path);
+            Matcher matcher = PACKAGE.matcher(text);
+            int slash = path.lastIndexOf('/');
+            String expected = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
+            if (expected.isEmpty()) {
+                problems.add(new CompileProblem(path, 1, 1, "rule files belong in a programme folder, e.g. safehouse/"));
+            } else if (!matcher.find()) {
+                problems.add(new CompileProblem(path, 1, 1, "must declare 'package " + expected + ";'"));
+            } else if (!matcher.group(1).equals(expected)) {
+                problems.add(new CompileProblem(path, lineOf(text, matcher.start(1)), 1,
+                        "package must be '" + expected + "' to match its folder"));
+            }
+        }
+    }
+
+    private static Map<String, RuleInfo> describeRules(RuleTree tree, KieBase kieBase, List<CompileProblem> problems) {
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String id = ruleId(rule);
+                Location location = locate(tree, rule);
+                Map<String, Object> meta = rule.getMetaData();
+                for (String key : List.of(REASON_FA, REASON_EN, REFERENCE)) {
+                    if (!(meta.get(key) instanceof String text) || text.isBlank()) {
+                        problems.add(new CompileProblem(location.file(), location.line(), 1,
+                                "rule \"" + rule.getName() + "\" needs @" + key + "(\"...\")"));
+                    }
+                }
+                rules.put(id, new RuleInfo(id, location.file(), text(meta, REASON_FA), text(meta, REASON_EN),
+                        text(meta, REFERENCE)));
+            }
+        }
+        return rules;
+    }
+
+    /** {@code <package folder>/<rule name>}, e.g. {@code safehouse/SonWithinTheAgeLimitAccompaniesHisMother}. */
+    public static String ruleId(Rule rule) {
+        return rule.getPackageName().replace('.', '/') + "/" + rule.getName();
+    }
+
+    private static boolean declaresParams(KieBase kieBase) {
+        return kieBase.getKiePackages().stream()
+                .flatMap(kiePackage -> kiePackage.getGlobalVariables().stream())
+                .anyMatch(global -> PARAMS_GLOBAL.equals(global.getName()));
+    }
+
+    private static Location locate(RuleTree tree, Rule rule) {
+        String folder = rule.getPackageName().replace('.', '/') + "/";
+        Pattern declaration = Pattern.compile("^\\s*rule\\s+\"?" + Pattern.quote(rule.getName()) + "\"?(\\s|$)",
+                Pattern.MULTILINE);
+        for (String path : tree.pathsEndingWith(RuleTree.RULE_SUFFIX)) {
+            if (path.startsWith(folder) && path.indexOf('/', folder.length()) < 0) {
+                Matcher matcher = declaration.matcher(tree.text(path));
+                if (matcher.find()) {
+                    return new Location(path, lineOf(tree.text(path), matcher.start()));
+                }
+            }
+        }
+        return new Location(folder, 0);
+    }
+
+    private static String text(Map<String, Object> meta, String key) {
+        return meta.get(key) instanceof String text ? text : null;
+    }
+
+    private static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String relativePath(String path) {
+        if (path == null) {
+            return "";
+        }
+        return path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
+    }
+
+    private record Location(String file, int line) {
+    }
+}

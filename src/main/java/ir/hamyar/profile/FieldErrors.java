@@ -1,0 +1,42 @@
+package ir.hamyar.profile;
+
+import ir.hamyar.problem.FieldError;
+import ir.hamyar.problem.InvalidInputException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects every invalid field of one profile, so the caller learns all of them at once. */
+final class FieldErrors {
+
+    private final String prefix;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    FieldErrors(String prefix) {
+        this.prefix = prefix;
+    }
+
+    void add(String field, String message) {
+        errors.add(new FieldError(join(prefix, field), message));
+    }
+
+    void addAll(List<FieldError> more) {
+        more.forEach(error -> add(error.field(), error.message()));
+    }
+
+    boolean isEmpty() {
+        return errors.isEmpty();
+    }
+
+    void throwIfAny() {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the profile does not meet the contract", errors);
+        }
+    }
+
+    static String join(String prefix, String field) {
+        if (prefix.isEmpty()) {
+            return field;
+        }
+        return field.isEmpty() || field.startsWith("[") ? prefix + field : prefix + "." + field;
+    }
+}

@@ -1,0 +1,152 @@
+package ir.hamyar.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import ir.hamyar.decision.ConclusionView;
+import ir.hamyar.engine.CompiledRuleset;
+import ir.hamyar.engine.Evaluation;
+import ir.hamyar.engine.Evaluator;
+import ir.hamyar.engine.RuleTree;
+import ir.hamyar.problem.FieldError;
+import ir.hamyar.problem.InvalidInputException;
+import ir.hamyar.profile.ProfileKind;
+import ir.hamyar.profile.ProfileReader;
+import ir.hamyar.profile.ReadProfile;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs the {@code *.scenarios.yaml} files of a rule tree against its compiled rules. A file names the profile
+ * {@code kind} and lists scenarios, each named as a sentence, whose {@code given} is exactly a REST request body and
+ * whose {@code expect} holds {@code conclusions} that must be drawn (listed fields and details must match),
+ * {@code absent} conclusions that must not be, an optional exact ordered {@code firedRules} list, or {@code invalid}:
+ * the field paths a 400 must name.
+ */
+public final class ScenarioRunner {
+
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ProfileReader reader;
+    private final Evaluator evaluator;
+
+    public ScenarioRunner(ProfileReader reader, Evaluator evaluator) {
+        this.reader = reader;
+        this.evaluator = evaluator;
+    }
+
+    public List<ScenarioResult> run(CompiledRuleset ruleset, LocalDate today) {
+        List<ScenarioResult> results = new ArrayList<>();
+        for (String path : ruleset.tree().pathsEndingWith(RuleTree.SCENARIO_SUFFIX)) {
+            results.addAll(runFile(ruleset, path, today));
+        }
+        return results;
+    }
+
+    private List<ScenarioResult> runFile(CompiledRuleset ruleset, String path, LocalDate today) {
+        JsonNode file;
+        try {
+            file = YAML.readTree(ruleset.tree().files().get(path));
+        } catch (IOException e) {
+            return List.of(new ScenarioResult(path, "(file)", List.of("cannot be read as YAML: " + e.getMessage())));
+        }
+        Optional<ProfileKind> kind = ProfileKind.fromWireName(file.path("kind").asText());
+        if (kind.isEmpty() || !file.path("scenarios").isArray()) {
+            return List.of(new ScenarioResult(path, "(file)",
+                    List.of("needs 'kind: family|group|helper' and a list of 'scenarios'")));
+        }
+        List<ScenarioResult> results = new ArrayList<>();
+        for (JsonNode scenario : file.get("scenarios")) {
+            String name = scenario.path("name").asText("(unnamed)");
+            results.add(new ScenarioResult(path, name, check(ruleset, kind.get(), scenario, today)));
+        }
+        return results;
+    }
+
+    private List<String> check(CompiledRuleset ruleset, ProfileKind kind, JsonNode scenario, LocalDate today) {
+        JsonNode given = scenario.path("given");
+        JsonNode expect = scenario.path("expect");
+        if (!given.hasNonNull("assessedOn")) {
+            return List.of("'given' must set assessedOn, so that the scenario does not change with the calendar");
+        }
+        ReadProfile profile;
+        try {
+            profile = reader.read(kind, given, "", ruleset.indicators(), today);
+        } catch (InvalidInputException e) {
+            return checkInvalid(expect, e.errors());
+        }
+        if (expect.has("invalid")) {
+            return List.of("expected a 400 naming " + expect.get("invalid") + " but the profile was accepted");
+        }
+        Evaluation evaluation = evaluator.evaluate(ruleset, profile.facts());
+        List<JsonNode> actual = evaluation.findings().stream()
+                .map(finding -> (JsonNode) JSON.valueToTree(ConclusionView.of(finding))).toList();
+        List<String> failures = new ArrayList<>();
+        for (JsonNode expected : expect.path("conclusions")) {
+            if (actual.stream().noneMatch(conclusion -> matches(expected, conclusion))) {
+                failures.add("expected " + expected + " but the conclusions were " + summary(actual));
+            }
+        }
+        for (JsonNode unexpected : expect.path("absent")) {
+            actual.stream().filter(conclusion -> matches(unexpected, conclusion)).findFirst().ifPresent(conclusion ->
+                    failures.add("expected no " + unexpected + " but " + conclusion.get("rule").asText()
+                            + " concluded " + summary(List.of(conclusion))));
+        }
+        if (expect.has("firedRules")) {
+            List<String> expectedRules = new ArrayList<>();
+            expect.get("firedRules").forEach(rule -> expectedRules.add(rule.asText()));
+            if (!expectedRules.equals(evaluation.firedRules())) {
+                failures.add("expected fired rules " + expectedRules + " but fired " + evaluation.firedRules());
+            }
+        }
+        return failures;
+    }
+
+    private static List<String> checkInvalid(JsonNode expect, List<FieldError> errors) {
+        List<String> fields = errors.stream().map(FieldError::field).toList();
+        if (!expect.has("invalid")) {
+            return List.of("the profile was rejected: " + errors);
+        }
+        List<String> failures = new ArrayList<>();
+        expect.get("invalid").forEach(field -> {
+            if (!fields.contains(field.asText())) {
+                failures.add("expected a 400 naming " + field.asText() + " but it named " + fields);
+            }
+        });
+        return failures;
+    }
+
+    /** Every field given in {@code expected} equals the conclusion's; {@code details} are matched key by key. */
+    private static boolean matches(JsonNode expected, JsonNode conclusion) {
+        Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode actual = conclusion.path(field.getKey());
+            boolean same = field.getValue().isObject()
+                    ? matches(field.getValue(), actual)
+                    : sameValue(field.getValue(), actual);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameValue(JsonNode expected, JsonNode actual) {
+        if (expected.isNumber() && actual.isNumber()) {
+            return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
+        }
+        return !actual.isMissingNode() && expected.asText().equals(actual.asText());
+    }
+
+    private static List<String> summary(List<JsonNode> conclusions) {
+        return conclusions.stream().map(c -> c.get("type").asText() + "(" + c.get("subject").asText() + ")="
+                + c.get("value").asText() + (c.get("details").isEmpty() ? "" : " " + c.get("details"))).toList();
+    }
+}
