@@ -98,7 +98,8 @@ public final class RuleCompiler {
                 Location location = locate(tree, rule);
                 Map<String, Object> meta = rule.getMetaData();
                 for (String key : List.of(REASON_FA, REASON_EN, REFERENCE)) {
-                    if (!(meta.get(key) instanceof String text) || text.isBlank()) {
+                    String text = text(meta, key);
+                    if (text == null || text.isBlank()) {
                         problems.add(new CompileProblem(location.file(), location.line(), 1,
                                 "rule \"" + rule.getName() + "\" needs @" + key + "(\"...\")"));
                     }
@@ -136,8 +137,16 @@ public final class RuleCompiler {
         return new Location(folder, 0);
     }
 
+    /** The executable model keeps a metadata string with its DRL quotes; policy staff mean the text inside. */
     private static String text(Map<String, Object> meta, String key) {
-        return meta.get(key) instanceof String text ? text : null;
+        if (!(meta.get(key) instanceof String text)) {
+            return null;
+        }
+        String trimmed = text.strip();
+        if (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")) {
+            return trimmed.substring(1, trimmed.length() - 1).replace("\\\"", "\"");
+        }
+        return trimmed;
     }
 
     private static int lineOf(String text, int offset) {

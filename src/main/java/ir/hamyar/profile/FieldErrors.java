@@ -23,6 +23,11 @@ final class FieldErrors {
         more.forEach(error -> add(error.field(), error.message()));
     }
 
+    /** Errors whose field paths already carry the prefix. */
+    void addPrefixed(List<FieldError> more) {
+        errors.addAll(more);
+    }
+
     boolean isEmpty() {
         return errors.isEmpty();
     }

@@ -42,12 +42,14 @@ public final class ProfileReader {
 
     public ReadProfile read(ProfileKind kind, JsonNode body, String prefix, IndicatorCatalogue catalogue,
             LocalDate today) {
-        Object wire = StrictJson.bind(body, kind.wireType(), prefix);
+        List<FieldError> unknownFields = new ArrayList<>();
+        Object wire = StrictJson.bind(body, kind.wireType(), prefix, unknownFields);
         FieldErrors errors = new FieldErrors(prefix);
         if (wire == null) {
             errors.add("", "must be a JSON object");
             errors.throwIfAny();
         }
+        errors.addPrefixed(unknownFields);
         errors.addAll(constraintErrors(wire));
         ReadProfile profile = switch (kind) {
             case FAMILY -> family((FamilyProfile) wire, catalogue, today, errors);

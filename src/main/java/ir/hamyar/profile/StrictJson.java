@@ -1,19 +1,22 @@
 package ir.hamyar.profile;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import ir.hamyar.problem.FieldError;
@@ -68,17 +71,28 @@ public final class StrictJson {
         }
     }
 
-    /** Binds a parsed node to a contract type; {@code prefix} is prepended to field paths (e.g. {@code items[3].profile}). */
-    public static <T> T bind(JsonNode node, Class<T> type, String prefix) {
+    /**
+     * Binds a parsed node to a contract type; {@code prefix} is prepended to field paths (e.g.
+     * {@code items[3].profile}). Fields the contract does not define are skipped and added to {@code unknown}, so that
+     * the caller can report all of them with the other errors; a wrong type stops binding at once.
+     */
+    public static <T> T bind(JsonNode node, Class<T> type, String prefix, List<FieldError> unknown) {
         try {
-            return MAPPER.treeToValue(node, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw fieldError(prefix, e, "is not defined by the contract");
+            return MAPPER.readerFor(type).withHandler(new DeserializationProblemHandler() {
+                @Override
+                public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                        JsonDeserializer<?> deserializer, Object bean, String name) throws IOException {
+                    unknown.add(new FieldError(FieldErrors.join(prefix, pointerToPath(parser)),
+                            "is not defined by the contract"));
+                    parser.skipChildren();
+                    return true;
+                }
+            }).readValue(node);
         } catch (InvalidFormatException e) {
             throw fieldError(prefix, e, expected(e.getTargetType()));
         } catch (MismatchedInputException e) {
             throw fieldError(prefix, e, expected(e.getTargetType()));
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new InvalidInputException(new FieldError(prefix, "cannot be read"));
         }
     }
@@ -98,6 +112,19 @@ public final class StrictJson {
 
     private static InvalidInputException fieldError(String prefix, JsonMappingException e, String message) {
         return new InvalidInputException(new FieldError(FieldErrors.join(prefix, path(e.getPath())), message));
+    }
+
+    private static String pointerToPath(JsonParser parser) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : parser.getParsingContext().pathAsPointer().toString().split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            boolean index = name.chars().allMatch(Character::isDigit) && path.length() > 0;
+            path.append(index ? "[" + name + "]" : (path.length() == 0 ? "" : ".") + name);
+        }
+        return path.toString();
     }
 
     static String path(List<JsonMappingException.Reference> references) {

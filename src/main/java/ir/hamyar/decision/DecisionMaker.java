@@ -1,0 +1,109 @@
+package ir.hamyar.decision;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.hamyar.calendar.SolarHijri;
+import ir.hamyar.engine.Evaluation;
+import ir.hamyar.engine.Evaluator;
+import ir.hamyar.engine.ParameterNotInForceException;
+import ir.hamyar.engine.RuleEvaluationException;
+import ir.hamyar.problem.FieldError;
+import ir.hamyar.problem.InvalidInputException;
+import ir.hamyar.problem.Problem;
+import ir.hamyar.problem.ProblemException;
+import ir.hamyar.profile.ProfileKind;
+import ir.hamyar.profile.ProfileReader;
+import ir.hamyar.profile.ReadProfile;
+import ir.hamyar.profile.StrictJson;
+import ir.hamyar.ruleset.ActiveVersion;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
+
+/** Reads one profile, decides it under one ruleset version and prepares the record; stores nothing itself. */
+@ApplicationScoped
+public class DecisionMaker {
+
+    static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+    private static final Logger LOG = Logger.getLogger(DecisionMaker.class);
+
+    private final ProfileReader reader;
+    private final Evaluator evaluator;
+    private final ObjectMapper mapper;
+    private final Clock clock = Clock.systemUTC();
+
+    public DecisionMaker(ProfileReader reader, Evaluator evaluator, ObjectMapper mapper) {
+        this.reader = reader;
+        this.evaluator = evaluator;
+        this.mapper = mapper;
+    }
+
+    /** {@code prefix} locates the profile in the request for error paths ({@code ""} or {@code items[3].profile}). */
+    NewDecision decide(ActiveVersion version, ProfileKind kind, JsonNode profileNode, String input, String prefix,
+            String idempotencyKey, String caller) {
+        Instant now = clock.instant();
+        ReadProfile profile = reader.read(kind, profileNode, prefix, version.ruleset().indicators(),
+                LocalDate.ofInstant(now, TEHRAN));
+        Evaluation evaluation = evaluate(version, profile, prefix);
+        UUID id = UuidV7.next(now.toEpochMilli());
+        DecisionResponse response = new DecisionResponse(id.toString(), kind.wireName(), profile.subjectRef(),
+                profile.assessedOn().toString(), SolarHijri.of(profile.assessedOn()).toString(), now.toString(),
+                new DecisionResponse.RulesetRef(version.version(), version.sha256()),
+                evaluation.findings().stream().map(ConclusionView::of).toList(),
+                firedRules(evaluation.firedRules()));
+        return new NewDecision(id, kind.wireName(), profile.subjectRef(), profile.assessedOn(), now, caller,
+                idempotencyKey, requestSha256(kind, profileNode), version.version(), version.sha256(), input,
+                toJson(response));
+    }
+
+    private Evaluation evaluate(ActiveVersion version, ReadProfile profile, String prefix) {
+        try {
+            return evaluator.evaluate(version.ruleset(), profile.facts());
+        } catch (ParameterNotInForceException e) {
+            throw new InvalidInputException("ruleset version " + version.version() + " has no policy in force on "
+                    + e.date() + " (parameter " + e.parameter() + ")",
+                    List.of(new FieldError(prefix.isEmpty() ? "assessedOn" : prefix + ".assessedOn",
+                            "is before the ruleset's first effective date")));
+        } catch (RuleEvaluationException e) {
+            LOG.errorf("Ruleset version %d: %s", version.version(), e.getMessage());
+            throw new ProblemException(Problem.of(500, "rule-failure", "Rule evaluation failed",
+                    "ruleset version " + version.version() + " could not decide: " + e.getMessage()));
+        }
+    }
+
+    private static List<DecisionResponse.FiredRule> firedRules(List<String> rules) {
+        return IntStream.range(0, rules.size())
+                .mapToObj(i -> new DecisionResponse.FiredRule(i + 1, rules.get(i)))
+                .toList();
+    }
+
+    /** Equal for bodies of equal meaning: same kind, same fields and values, whatever the key order or spacing. */
+    static String requestSha256(ProfileKind kind, JsonNode profileNode) {
+        try {
+            byte[] canonical = (kind.wireName() + "\n" + StrictJson.canonical(profileNode))
+                    .getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private String toJson(DecisionResponse response) {
+        try {
+            return mapper.writeValueAsString(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a decision always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package ir.hamyar.decision;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import ir.hamyar.problem.HttpProblems;
+import ir.hamyar.problem.Problem;
+import ir.hamyar.problem.ProblemException;
+import ir.hamyar.problem.ProblemResponses;
+import ir.hamyar.profile.FamilyProfile;
+import ir.hamyar.profile.GroupProfile;
+import ir.hamyar.profile.HelperProfile;
+import ir.hamyar.profile.ProfileKind;
+import ir.hamyar.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The decision endpoints of the contract. Bodies are read as bytes so that they are parsed strictly, once. */
+@Path("/api/v1/decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Decisions")
+@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE,
+        schema = @Schema(implementation = Problem.class)))
+public class DecisionResource {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String REPLAYED = "Idempotent-Replayed";
+
+    private final DecisionService decisions;
+    private final SecurityIdentity identity;
+
+    public DecisionResource(DecisionService decisions, SecurityIdentity identity) {
+        this.decisions = decisions;
+        this.identity = identity;
+    }
+
+    @POST
+    @Path("family")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
+    @Operation(summary = "Decide for a family profile")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = FamilyProfile.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
+    public Response family(byte[] body, @Parameter(description = "1-64 chars [A-Za-z0-9._:-]")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return decide(ProfileKind.FAMILY, body, idempotencyKey);
+    }
+
+    @POST
+    @Path("group")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
+    @Operation(summary = "Decide for a care leavers' self-help group")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = GroupProfile.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
+    public Response group(byte[] body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return decide(ProfileKind.GROUP, body, idempotencyKey);
+    }
+
+    @POST
+    @Path("helper")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
+    @Operation(summary = "Decide for a family helper volunteer")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = HelperProfile.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
+    public Response helper(byte[] body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+        return decide(ProfileKind.HELPER, body, idempotencyKey);
+    }
+
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
+    @Operation(summary = "Decide up to 500 profiles; each result is a decision or a problem, in request order")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BatchRequest.class)))
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchResponse.class)))
+    public Response batch(byte[] body) {
+        checkSize(body, HttpProblems.BULK_LIMIT);
+        return Response.ok(decisions.batch(body, identity.getPrincipal().getName())).build();
+    }
+
+    @GET
+    @Path("{decisionId}")
+    @RolesAllowed({Roles.INTAKE, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "A recorded decision (intake: its own; auditor and admin: any)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
+    public Response find(@PathParam("decisionId") String decisionId) {
+        boolean seesAll = identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.ADMIN);
+        return decisions.find(decisionId, identity.getPrincipal().getName(), seesAll)
+                .map(json -> Response.ok(json).build())
+                .orElseGet(() -> ProblemResponses.of(ProblemResponses.notFound()));
+    }
+
+    private Response decide(ProfileKind kind, byte[] body, String idempotencyKey) {
+        checkSize(body, HttpProblems.DECISION_LIMIT);
+        DecisionAnswer answer = decisions.decide(kind, body, idempotencyKey, identity.getPrincipal().getName());
+        return Response.ok(answer.json()).header(REPLAYED, answer.replayed()).build();
+    }
+
+    /** Bodies sent without a Content-Length (chunked) are measured once read. */
+    private static void checkSize(byte[] body, long limit) {
+        if (body != null && body.length > limit) {
+            throw new ProblemException(ProblemResponses.tooLarge(limit));
+        }
+    }
+}

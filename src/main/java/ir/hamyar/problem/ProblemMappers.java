@@ -1,0 +1,71 @@
+package ir.hamyar.problem;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of a REST call into {@code application/problem+json}. Nothing from the request and no
+ * exception text reaches the client; an unexpected failure is logged under an id that the client is given.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return ProblemResponses.of(e.problem());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized() {
+        return ProblemResponses.of(ProblemResponses.unauthorized());
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return ProblemResponses.of(ProblemResponses.forbidden());
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e) {
+        return ProblemResponses.of(Problem.of(415, "unsupported-media-type", "Unsupported media type",
+                "the body must be application/json"));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        Response response = ProblemResponses.of(Problem.of(405, "method-not-allowed", "Method not allowed",
+                "this resource does not accept that method"));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return ProblemResponses.of(ProblemResponses.notFound());
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        return ProblemResponses.of(Problem.of(status, "http-" + status, title, "the request cannot be served"));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf("Unexpected failure %s: %s", errorId, e.getClass().getName());
+        LOG.debugf(e, "Unexpected failure %s", errorId);
+        return ProblemResponses.of(Problem.of(500, "internal", "Internal error",
+                "the service failed; report error id " + errorId));
+    }
+}

@@ -1,0 +1,39 @@
+package ir.hamyar.problem;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/** Builds the HTTP responses that carry a {@link Problem}. */
+public final class ProblemResponses {
+
+    public static final String CHALLENGE = "Basic realm=\"hamyar\"";
+
+    private ProblemResponses() {
+    }
+
+    public static Response of(Problem problem) {
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        }
+        return response.build();
+    }
+
+    public static Problem unauthorized() {
+        return Problem.of(401, "unauthorized", "Authentication required",
+                "send HTTP Basic credentials of a configured user");
+    }
+
+    public static Problem forbidden() {
+        return Problem.of(403, "forbidden", "Forbidden", "your role does not allow this request");
+    }
+
+    public static Problem notFound() {
+        return Problem.of(404, "not-found", "Not found", "no such resource");
+    }
+
+    public static Problem tooLarge(long limitBytes) {
+        return Problem.of(413, "too-large", "Request body too large",
+                "the body exceeds the limit of " + limitBytes / (1024 * 1024) + " MiB for this endpoint");
+    }
+}
