@@ -30,7 +30,7 @@ public final class RuleCompiler {
     static final String REFERENCE = "reference";
 
     private static final String RESOURCES = "src/main/resources/";
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^[ \\t]*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
     public CompiledRuleset compile(RuleTree tree) {
         List<CompileProblem> problems = new ArrayList<>();
@@ -124,7 +124,7 @@ public final class RuleCompiler {
 
     private static Location locate(RuleTree tree, Rule rule) {
         String folder = rule.getPackageName().replace('.', '/') + "/";
-        Pattern declaration = Pattern.compile("^\\s*rule\\s+\"?" + Pattern.quote(rule.getName()) + "\"?(\\s|$)",
+        Pattern declaration = Pattern.compile("^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName()) + "\"?(\\s|$)",
                 Pattern.MULTILINE);
         for (String path : tree.pathsEndingWith(RuleTree.RULE_SUFFIX)) {
             if (path.startsWith(folder) && path.indexOf('/', folder.length()) < 0) {

@@ -1,0 +1,81 @@
+package ir.hamyar.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.hamyar.facts.Family;
+import ir.hamyar.facts.Member;
+import ir.hamyar.facts.SafeHouseRequest;
+import ir.hamyar.support.RuleTrees;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A parameter value that changes on a date applies to profiles dated on or after it, and to no others. */
+class EffectiveDatedParametersTest {
+
+    private static final LocalDate CHANGE = LocalDate.of(2027, 3, 21);
+    private static final String PARAMETERS = """
+            safehouse.applicantMinAge:
+              description: Minimum age
+              unit: year
+              reference: Behzisti safe houses
+              values:
+                2016-03-20: 18
+            safehouse.sonMaxAge:
+              description: Oldest age of a son staying with his mother
+              unit: year
+              reference: Behzisti safe houses
+              values:
+                2016-03-20: 12
+                2027-03-21: 14
+            safehouse.standardStayMonths:
+              description: Standard stay
+              unit: month
+              reference: Behzisti safe houses
+              values:
+                2016-03-20: 4
+            safehouse.maxStayMonths:
+              description: Longest stay
+              unit: month
+              reference: Behzisti safe houses
+              values:
+                2016-03-20: 8
+            """;
+
+    private final CompiledRuleset ruleset = new RuleCompiler()
+            .compile(RuleTrees.shippedWith("safehouse/parameters.yaml", PARAMETERS));
+    private final Evaluator evaluator = new Evaluator(10_000);
+
+    @Test
+    void aSonOf13IsRefusedTheDayBeforeTheChange() {
+        assertThat(accompanyOfSonAged13On(CHANGE.minusDays(1))).isEqualTo("NOT_ALLOWED");
+    }
+
+    @Test
+    void aSonOf13IsAllowedFromTheDayOfTheChange() {
+        assertThat(accompanyOfSonAged13On(CHANGE)).isEqualTo("ALLOWED");
+        assertThat(accompanyOfSonAged13On(CHANGE.plusYears(1))).isEqualTo("ALLOWED");
+    }
+
+    @Test
+    void aProfileDatedBeforeTheFirstValueHasNoPolicy() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> accompanyOfSonAged13On(LocalDate.of(2015, 1, 1)))
+                .isInstanceOf(ParameterNotInForceException.class)
+                .hasMessageContaining("has no value in force on 2015-01-01");
+    }
+
+    private String accompanyOfSonAged13On(LocalDate admission) {
+        LocalDate sonBorn = admission.minusYears(13).minusMonths(2);
+        List<Object> facts = List.of(
+                new Family("F", admission, Map.of(), Set.of("DOMESTIC_VIOLENCE")),
+                new Member("mother", "HEAD", "FEMALE", LocalDate.of(1980, 1, 1), true),
+                new Member("son", "CHILD", "MALE", sonBorn, true),
+                new SafeHouseRequest("mother", admission, 4, true));
+        return evaluator.evaluate(ruleset, facts).findings().stream()
+                .filter(finding -> finding.type().equals("ACCOMPANY"))
+                .map(Finding::value)
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,127 @@
+package ir.hamyar.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ir.hamyar.support.RuleTrees;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleCompilerTest {
+
+    private final RuleCompiler compiler = new RuleCompiler();
+
+    @Test
+    void theShippedRulesCompileWithEveryRuleDescribed() {
+        CompiledRuleset ruleset = compiler.compile(RuleTrees.shipped());
+
+        assertThat(ruleset.rules()).containsKey("safehouse/SonWithinTheAgeLimitAccompaniesHisMother");
+        assertThat(ruleset.rules().values()).allSatisfy(rule -> {
+            assertThat(rule.reasonFa()).isNotBlank().doesNotStartWith("\"");
+            assertThat(rule.reasonEn()).isNotBlank();
+            assertThat(rule.reference()).isNotBlank();
+            assertThat(rule.file()).startsWith("safehouse/").endsWith(".drl");
+        });
+        assertThat(ruleset.parameters().all()).containsKeys("safehouse.sonMaxAge", "safehouse.maxStayMonths");
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedWithItsFileAndLine() {
+        String broken = """
+                package safehouse;
+
+                rule "Broken"
+                when
+                    this is not drl
+                then
+                end
+                """;
+
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/broken.drl", broken)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
+                    assertThat(e.problems()).isNotEmpty().allSatisfy(problem ->
+                            assertThat(problem.file()).isEqualTo("safehouse/broken.drl"));
+                    assertThat(e.problems()).anySatisfy(problem -> assertThat(problem.line()).isEqualTo(5));
+                    assertThat(e.getMessage()).contains("safehouse/broken.drl:5");
+                });
+    }
+
+    @Test
+    void anUnknownFactFieldIsReportedInTheRuleFile() {
+        String broken = """
+                package safehouse;
+                import ir.hamyar.facts.Member;
+
+                rule "UsesAFieldThatDoesNotExist"
+                    @reasonFa("x") @reasonEn("x") @reference("x")
+                when
+                    Member(shoeSize > 40)
+                then
+                end
+                """;
+
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/typo.drl", broken)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e ->
+                        assertThat(e.problems()).anySatisfy(problem -> {
+                            assertThat(problem.file()).isEqualTo("safehouse/typo.drl");
+                            assertThat(problem.message()).contains("shoeSize");
+                        }));
+    }
+
+    @Test
+    void aRuleWithoutReasonsOrReferenceIsRefused() {
+        String undocumented = """
+                package safehouse;
+                import ir.hamyar.facts.Member;
+
+                rule "SaysNothingOfWhy"
+                when
+                    Member()
+                then
+                end
+                """;
+
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/quiet.drl", undocumented)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .extracting(CompileProblem::toString)
+                        .contains("safehouse/quiet.drl:4:1: rule \"SaysNothingOfWhy\" needs @reasonFa(\"...\")",
+                                "safehouse/quiet.drl:4:1: rule \"SaysNothingOfWhy\" needs @reference(\"...\")"));
+    }
+
+    @Test
+    void aPackageThatDoesNotMatchItsFolderIsRefused() {
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/other.drl", "package tiering;\n")))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .containsExactly(new CompileProblem("safehouse/other.drl", 1, 1,
+                                "package must be 'safehouse' to match its folder")));
+    }
+
+    @Test
+    void aParameterWithoutItsDescriptionOrWithABadDateIsRefused() {
+        String parameters = """
+                safehouse.sonMaxAge:
+                  unit: year
+                  reference: Behzisti
+                  values:
+                    2016-13-01: 12
+                """;
+
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/parameters.yaml", parameters)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .extracting(CompileProblem::message)
+                        .containsAll(List.of("parameter safehouse.sonMaxAge needs a description",
+                                "parameter safehouse.sonMaxAge needs each value keyed by an ISO date (YYYY-MM-DD)"
+                                        + " and given as a number")));
+    }
+
+    @Test
+    void malformedParameterYamlIsReportedWithItsLine() {
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/parameters.yaml",
+                "safehouse.sonMaxAge:\n  values: [unclosed\n")))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .anySatisfy(problem -> {
+                            assertThat(problem.file()).isEqualTo("safehouse/parameters.yaml");
+                            assertThat(problem.line()).isPositive();
+                        }));
+    }
+}
