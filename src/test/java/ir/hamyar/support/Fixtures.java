@@ -1,0 +1,68 @@
+package ir.hamyar.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+/** Request bodies from {@code src/test/resources/fixtures}, changed field by field for each case. */
+public final class Fixtures {
+
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private Fixtures() {
+    }
+
+    public static ObjectNode load(String name) {
+        try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+            return (ObjectNode) JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fixture with its profile ref made unique, so each test finds only its own records. */
+    public static ObjectNode unique(String name) {
+        ObjectNode body = load(name);
+        String refField = body.has("familyRef") ? "familyRef" : body.has("groupRef") ? "groupRef" : "helperRef";
+        body.put(refField, "T-" + UUID.randomUUID().toString().substring(0, 18));
+        return body;
+    }
+
+    /** Sets the value at a JSON pointer ({@code /members/0/birthDate}); {@code json} is parsed as JSON. */
+    public static ObjectNode with(ObjectNode body, String pointer, String json) {
+        int slash = pointer.lastIndexOf('/');
+        JsonNode parent = body.at(pointer.substring(0, slash));
+        String last = pointer.substring(slash + 1);
+        JsonNode value = parse(json);
+        if (parent instanceof ArrayNode array) {
+            int index = Integer.parseInt(last);
+            if (index < array.size()) {
+                array.set(index, value);
+            } else {
+                array.add(value);
+            }
+        } else {
+            ((ObjectNode) parent).set(last, value);
+        }
+        return body;
+    }
+
+    public static ObjectNode without(ObjectNode body, String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        ((ObjectNode) body.at(pointer.substring(0, slash))).remove(pointer.substring(slash + 1));
+        return body;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

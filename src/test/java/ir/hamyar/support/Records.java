@@ -1,0 +1,62 @@
+package ir.hamyar.support;
+
+import io.agroal.api.AgroalDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reads what the service recorded in PostgreSQL, straight from the table. */
+public final class Records {
+
+    private Records() {
+    }
+
+    public static int countForSubject(AgroalDataSource dataSource, String subjectRef) {
+        return count(dataSource, "select count(*) from decision where subject_ref = ?", subjectRef);
+    }
+
+    public static int countForKey(AgroalDataSource dataSource, String caller, String key) {
+        return count(dataSource, "select count(*) from decision where caller = ? and idempotency_key = ?", caller, key);
+    }
+
+    public static Optional<Map<String, Object>> decision(AgroalDataSource dataSource, String id) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select kind, subject_ref, assessed_on, caller, idempotency_key, ruleset_version,"
+                                + " ruleset_sha256, input, response::text as response from decision where id = ?")) {
+            statement.setObject(1, UUID.fromString(id));
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= result.getMetaData().getColumnCount(); i++) {
+                    row.put(result.getMetaData().getColumnLabel(i), result.getObject(i));
+                }
+                return Optional.of(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int count(AgroalDataSource dataSource, String sql, String... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
