@@ -1,0 +1,41 @@
+package ir.hamyar.ruleset;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void readinessShowsTheActiveRulesetAndTheDatabase() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'ruleset' }.data.sha256", matchesPattern("[0-9a-f]{64}"))
+                .body("checks.find { it.name == 'ruleset' }.data.version", org.hamcrest.Matchers.greaterThan(0))
+                .body("checks.find { it.name.contains('Database') }.status", equalTo("UP"));
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesEveryRequestAndResponse() {
+        given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths", hasKey("/api/v1/decisions/family"))
+                .body("paths", hasKey("/api/v1/decisions/batch"))
+                .body("paths", hasKey("/api/v1/decisions/{decisionId}"))
+                .body("components.schemas", hasKey("FamilyProfile"))
+                .body("components.schemas", hasKey("GroupProfile"))
+                .body("components.schemas", hasKey("HelperProfile"))
+                .body("components.schemas", hasKey("Decision"))
+                .body("components.schemas", hasKey("Problem"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+}
