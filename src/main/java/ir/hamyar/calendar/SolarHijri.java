@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
  * Conversion and arithmetic in the Solar Hijri calendar, following Iranian practice: ages are counted in full Solar
  * Hijri years, "N months" are Solar Hijri months, and a day that does not exist in the target month is clamped to
  * that month's last day (1403-06-31 + 1 month = 1403-07-30). ICU4J does the conversion, strictly (non-lenient).
+ * For the years people in our profiles live in, the first day of each year is taken once from ICU into a table, so
+ * that the ages and dates rules compute many times per decision are plain arithmetic.
  */
 public final class SolarHijri {
 
@@ -19,6 +21,9 @@ public final class SolarHijri {
     }
 
     public static SolarHijriDate of(LocalDate date) {
+        if (NowruzTable.covers(date)) {
+            return NowruzTable.toSolarHijri(date);
+        }
         PersianCalendar calendar = newCalendar();
         calendar.setTimeInMillis(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
         return new SolarHijriDate(
@@ -32,6 +37,9 @@ public final class SolarHijri {
         if (date.month() < 1 || date.month() > MONTHS_PER_YEAR || date.day() < 1
                 || date.day() > lengthOfMonth(date.year(), date.month())) {
             throw new InvalidDateException("no such Solar Hijri date");
+        }
+        if (NowruzTable.covers(date.year())) {
+            return NowruzTable.toLocalDate(date);
         }
         PersianCalendar calendar = newCalendar();
         calendar.setLenient(false);
@@ -57,6 +65,13 @@ public final class SolarHijri {
         if (month <= 11) {
             return 30;
         }
+        if (NowruzTable.covers(year) && NowruzTable.covers(year + 1)) {
+            return NowruzTable.lengthOfEsfand(year);
+        }
+        return icuLengthOfEsfand(year);
+    }
+
+    static int icuLengthOfEsfand(int year) {
         PersianCalendar calendar = newCalendar();
         calendar.clear();
         calendar.set(PersianCalendar.EXTENDED_YEAR, year);
@@ -92,6 +107,15 @@ public final class SolarHijri {
     /** The Solar Hijri anniversary on which a person born on {@code birthDate} turns {@code age}. */
     public static LocalDate birthday(LocalDate birthDate, int age) {
         return plusYears(birthDate, age);
+    }
+
+    static LocalDate icuNowruz(int year) {
+        PersianCalendar calendar = newCalendar();
+        calendar.clear();
+        calendar.set(PersianCalendar.EXTENDED_YEAR, year);
+        calendar.set(PersianCalendar.MONTH, 0);
+        calendar.set(PersianCalendar.DAY_OF_MONTH, 1);
+        return Instant.ofEpochMilli(calendar.getTimeInMillis()).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     private static PersianCalendar newCalendar() {

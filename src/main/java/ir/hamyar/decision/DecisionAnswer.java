@@ -1,5 +1,16 @@
 package ir.hamyar.decision;
 
-/** A decision's JSON and whether it was recorded earlier under the same idempotency key. */
-public record DecisionAnswer(String json, boolean replayed) {
+/**
+ * A decision's JSON, whether it was recorded earlier under the same idempotency key, and how long deciding and
+ * recording took (nanoseconds), for the {@code Server-Timing} header.
+ */
+public record DecisionAnswer(String json, boolean replayed, long decideNanos, long recordNanos) {
+
+    public String serverTiming() {
+        return "decide;dur=" + millis(decideNanos) + ", record;dur=" + millis(recordNanos);
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.3f", nanos / 1_000_000.0);
+    }
 }

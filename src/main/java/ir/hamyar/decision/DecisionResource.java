@@ -108,7 +108,8 @@ public class DecisionResource {
     private Response decide(ProfileKind kind, byte[] body, String idempotencyKey) {
         checkSize(body, HttpProblems.DECISION_LIMIT);
         DecisionAnswer answer = decisions.decide(kind, body, idempotencyKey, identity.getPrincipal().getName());
-        return Response.ok(answer.json()).header(REPLAYED, answer.replayed()).build();
+        return Response.ok(answer.json()).header(REPLAYED, answer.replayed())
+                .header("Server-Timing", answer.serverTiming()).build();
     }
 
     /** Bodies sent without a Content-Length (chunked) are measured once read. */

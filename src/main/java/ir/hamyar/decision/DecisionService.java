@@ -43,9 +43,13 @@ public class DecisionService {
     public DecisionAnswer decide(ProfileKind kind, byte[] body, String idempotencyKey, String caller) {
         IdempotencyKeys.check(idempotencyKey, "Idempotency-Key");
         ActiveVersion version = active.current();
+        long started = System.nanoTime();
         NewDecision decision = maker.decide(version, kind, StrictJson.parse(body),
                 new String(body, StandardCharsets.UTF_8), "", idempotencyKey, caller);
-        return answer(decision, store.record(List.of(decision)).get(0));
+        long decided = System.nanoTime();
+        RecordedDecision recorded = store.record(List.of(decision)).get(0);
+        DecisionAnswer answer = answer(decision, recorded);
+        return new DecisionAnswer(answer.json(), answer.replayed(), decided - started, System.nanoTime() - decided);
     }
 
     public String batch(byte[] body, String caller) {
@@ -144,10 +148,10 @@ public class DecisionService {
 
     private static DecisionAnswer answer(NewDecision decision, RecordedDecision recorded) {
         if (recorded.fresh()) {
-            return new DecisionAnswer(recorded.responseJson(), false);
+            return new DecisionAnswer(recorded.responseJson(), false, 0, 0);
         }
         if (recorded.requestSha256().equals(decision.requestSha256())) {
-            return new DecisionAnswer(recorded.responseJson(), true);
+            return new DecisionAnswer(recorded.responseJson(), true, 0, 0);
         }
         throw new ProblemException(Problem.of(409, "idempotency-conflict", "Idempotency-Key reused",
                 "this Idempotency-Key was already used with a different request"));

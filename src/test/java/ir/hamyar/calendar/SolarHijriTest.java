@@ -74,4 +74,22 @@ class SolarHijriTest {
         assertThrows(InvalidDateException.class, () -> CalendarSystem.GREGORIAN.parse("2026-02-30"));
         assertThrows(InvalidDateException.class, () -> CalendarSystem.GREGORIAN.parse("2026/02/01"));
     }
+
+    @Test
+    void theNowruzTableAgreesWithIcuOnEveryDayAndEveryEsfand() {
+        for (LocalDate day = LocalDate.of(1900, 1, 1); day.isBefore(LocalDate.of(2100, 1, 1)); day = day.plusDays(1)) {
+            SolarHijriDate fromTable = NowruzTable.toSolarHijri(day);
+            assertEquals(day, NowruzTable.toLocalDate(fromTable));
+            if (fromTable.month() == 1 && fromTable.day() == 1) {
+                assertEquals(day, SolarHijri.icuNowruz(fromTable.year()));
+                assertEquals(SolarHijri.icuLengthOfEsfand(fromTable.year()), NowruzTable.lengthOfEsfand(fromTable.year()));
+            }
+        }
+    }
+
+    @Test
+    void datesOutsideTheTableStillConvertThroughIcu() {
+        SolarHijriDate farFuture = new SolarHijriDate(1700, 12, 1);
+        assertEquals(farFuture, SolarHijri.of(SolarHijri.toLocalDate(farFuture)));
+    }
 }
