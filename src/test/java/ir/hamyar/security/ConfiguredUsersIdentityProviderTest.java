@@ -1,0 +1,73 @@
+package ir.hamyar.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.smallrye.mutiny.Uni;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConfiguredUsersIdentityProviderTest {
+
+    @Test
+    void acceptsHashesMadeByHtpasswdAndGivesTheConfiguredRoles() {
+        String hash = BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(4, "s3cret".toCharArray());
+        ConfiguredUsersIdentityProvider provider = provider(Map.of("tablet-7", user(hash, Set.of("intake"))));
+
+        SecurityIdentity identity = login(provider, "tablet-7", "s3cret");
+
+        assertThat(hash).startsWith("$2y$");
+        assertThat(identity.getPrincipal().getName()).isEqualTo("tablet-7");
+        assertThat(identity.getRoles()).containsExactly("intake");
+        assertThat(login(provider, "tablet-7", "s3cret").getPrincipal().getName()).isEqualTo("tablet-7");
+    }
+
+    @Test
+    void refusesWrongPasswordsAndUnknownUsersEvenAfterASuccessfulLogin() {
+        String hash = BCrypt.withDefaults().hashToString(4, "s3cret".toCharArray());
+        ConfiguredUsersIdentityProvider provider = provider(Map.of("tablet-7", user(hash, Set.of("intake"))));
+        login(provider, "tablet-7", "s3cret");
+
+        assertThatThrownBy(() -> login(provider, "tablet-7", "s3cret "))
+                .isInstanceOf(AuthenticationFailedException.class);
+        assertThatThrownBy(() -> login(provider, "tablet-8", "s3cret"))
+                .isInstanceOf(AuthenticationFailedException.class);
+    }
+
+    @Test
+    void aUserWithAnUnknownRoleStopsStartup() {
+        ConfiguredUsersIdentityProvider provider = provider(Map.of("x", user("$2a$04$x", Set.of("superuser"))));
+
+        assertThatThrownBy(() -> provider.checkUsers(null)).hasMessageContaining("superuser");
+    }
+
+    private static SecurityIdentity login(ConfiguredUsersIdentityProvider provider, String name, String password) {
+        return provider.authenticate(
+                new UsernamePasswordAuthenticationRequest(name, new PasswordCredential(password.toCharArray())),
+                supplier -> Uni.createFrom().item(supplier)).await().indefinitely();
+    }
+
+    private static ConfiguredUsersIdentityProvider provider(Map<String, UsersConfig.User> users) {
+        return new ConfiguredUsersIdentityProvider(() -> users);
+    }
+
+    private static UsersConfig.User user(String hash, Set<String> roles) {
+        return new UsersConfig.User() {
+            @Override
+            public String passwordHash() {
+                return hash;
+            }
+
+            @Override
+            public Set<String> roles() {
+                return roles;
+            }
+        };
+    }
+}
