@@ -39,9 +39,16 @@ class PackagedServiceIT {
                     URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.ofString());
 
+            HttpResponse<String> decision = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/v1/decisions/helper"))
+                    .header("Authorization", "Basic aW50YWtlOmludGFrZS1kZW1v")
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains(RuleTrees.shipped().sha256());
             assertThat(Files.readString(log)).contains("from shipped rules");
+            assertThat(decision.statusCode()).as("the packaged service ships with no users").isEqualTo(401);
         } finally {
             service.destroy();
             service.waitFor(20, TimeUnit.SECONDS);
