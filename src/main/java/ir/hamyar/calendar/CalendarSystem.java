@@ -26,8 +26,10 @@ public enum CalendarSystem {
             if (!matcher.matches()) {
                 throw new InvalidDateException("must be a Solar Hijri date written YYYY-MM-DD or YYYY/MM/DD");
             }
-            SolarHijriDate date = new SolarHijriDate(Integer.parseInt(matcher.group(1)),
-                    Integer.parseInt(matcher.group(3)), Integer.parseInt(matcher.group(4)));
+            SolarHijriDate date = new SolarHijriDate(
+                    Integer.parseInt(matcher.group(1)),
+                    Integer.parseInt(matcher.group(3)),
+                    Integer.parseInt(matcher.group(4)));
             try {
                 return SolarHijri.toLocalDate(date);
             } catch (InvalidDateException e) {

@@ -6,8 +6,7 @@ public final class Digits {
     private static final char PERSIAN_ZERO = '\u06F0';
     private static final char ARABIC_INDIC_ZERO = '\u0660';
 
-    private Digits() {
-    }
+    private Digits() {}
 
     public static String toLatin(String text) {
         StringBuilder latin = new StringBuilder(text.length());

@@ -15,8 +15,7 @@ final class NowruzTable {
     private static final int FIRST_HALF_DAYS = 6 * 31;
     private static final long[] NOWRUZ_EPOCH_DAY = computeTable();
 
-    private NowruzTable() {
-    }
+    private NowruzTable() {}
 
     static boolean covers(int year) {
         return year >= FIRST_YEAR && year < LAST_YEAR;

@@ -17,8 +17,7 @@ public final class SolarHijri {
 
     private static final int MONTHS_PER_YEAR = 12;
 
-    private SolarHijri() {
-    }
+    private SolarHijri() {}
 
     public static SolarHijriDate of(LocalDate date) {
         if (NowruzTable.covers(date)) {
@@ -34,7 +33,9 @@ public final class SolarHijri {
 
     /** The Gregorian day of a Solar Hijri date; an impossible date (1404-12-30) is an {@link InvalidDateException}. */
     public static LocalDate toLocalDate(SolarHijriDate date) {
-        if (date.month() < 1 || date.month() > MONTHS_PER_YEAR || date.day() < 1
+        if (date.month() < 1
+                || date.month() > MONTHS_PER_YEAR
+                || date.day() < 1
                 || date.day() > lengthOfMonth(date.year(), date.month())) {
             throw new InvalidDateException("no such Solar Hijri date");
         }
@@ -48,7 +49,9 @@ public final class SolarHijri {
         calendar.set(PersianCalendar.MONTH, date.month() - 1);
         calendar.set(PersianCalendar.DAY_OF_MONTH, date.day());
         try {
-            return Instant.ofEpochMilli(calendar.getTimeInMillis()).atZone(ZoneOffset.UTC).toLocalDate();
+            return Instant.ofEpochMilli(calendar.getTimeInMillis())
+                    .atZone(ZoneOffset.UTC)
+                    .toLocalDate();
         } catch (IllegalArgumentException e) {
             throw new InvalidDateException("no such Solar Hijri date");
         }
@@ -115,7 +118,9 @@ public final class SolarHijri {
         calendar.set(PersianCalendar.EXTENDED_YEAR, year);
         calendar.set(PersianCalendar.MONTH, 0);
         calendar.set(PersianCalendar.DAY_OF_MONTH, 1);
-        return Instant.ofEpochMilli(calendar.getTimeInMillis()).atZone(ZoneOffset.UTC).toLocalDate();
+        return Instant.ofEpochMilli(calendar.getTimeInMillis())
+                .atZone(ZoneOffset.UTC)
+                .toLocalDate();
     }
 
     private static PersianCalendar newCalendar() {

@@ -34,7 +34,9 @@ public class DatabaseBootstrap {
     private final String user;
     private final String password;
 
-    public DatabaseBootstrap(DatabaseConfig config, Flyway flyway,
+    public DatabaseBootstrap(
+            DatabaseConfig config,
+            Flyway flyway,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
             @ConfigProperty(name = "quarkus.datasource.username") String user,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {

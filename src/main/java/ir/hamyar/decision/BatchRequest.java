@@ -9,7 +9,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record BatchRequest(@Schema(minItems = 1, maxItems = 500) List<Item> items) {
 
     @Schema(name = "BatchItem")
-    public record Item(@Schema(enumeration = {"family", "group", "helper"}) String kind, String idempotencyKey,
-            @Schema(description = "a FamilyProfile, GroupProfile or HelperProfile as kind says") Map<String, Object> profile) {
-    }
+    public record Item(
+            @Schema(enumeration = {"family", "group", "helper"}) String kind,
+            String idempotencyKey,
+            @Schema(description = "a FamilyProfile, GroupProfile or HelperProfile as kind says")
+                    Map<String, Object> profile) {}
 }

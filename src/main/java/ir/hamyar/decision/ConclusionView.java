@@ -9,17 +9,28 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A conclusion as the contract returns it; every date in {@code details} comes with its {@code …Jalali} twin. */
 @Schema(name = "Conclusion")
-public record ConclusionView(String type, String subject, String value, Map<String, Object> details, String rule,
-        Reason reason, String reference) {
+public record ConclusionView(
+        String type,
+        String subject,
+        String value,
+        Map<String, Object> details,
+        String rule,
+        Reason reason,
+        String reference) {
 
     /** Why, in Persian and in English, ready to be read aloud to a family. */
     @Schema(name = "Reason")
-    public record Reason(String fa, String en) {
-    }
+    public record Reason(String fa, String en) {}
 
     public static ConclusionView of(Finding finding) {
-        return new ConclusionView(finding.type(), finding.subject(), finding.value(), wireDetails(finding.details()),
-                finding.rule(), new Reason(finding.reasonFa(), finding.reasonEn()), finding.reference());
+        return new ConclusionView(
+                finding.type(),
+                finding.subject(),
+                finding.value(),
+                wireDetails(finding.details()),
+                finding.rule(),
+                new Reason(finding.reasonFa(), finding.reasonEn()),
+                finding.reference());
     }
 
     static Map<String, Object> wireDetails(Map<String, Object> details) {

@@ -50,20 +50,41 @@ public class DecisionMaker {
     }
 
     /** {@code prefix} locates the profile in the request for error paths ({@code ""} or {@code items[3].profile}). */
-    NewDecision decide(ActiveVersion version, ProfileKind kind, JsonNode profileNode, String input, String prefix,
-            String idempotencyKey, String caller) {
+    NewDecision decide(
+            ActiveVersion version,
+            ProfileKind kind,
+            JsonNode profileNode,
+            String input,
+            String prefix,
+            String idempotencyKey,
+            String caller) {
         Instant now = clock.instant();
-        ReadProfile profile = reader.read(kind, profileNode, prefix, version.ruleset().indicators(),
-                LocalDate.ofInstant(now, TEHRAN));
+        ReadProfile profile = reader.read(
+                kind, profileNode, prefix, version.ruleset().indicators(), LocalDate.ofInstant(now, TEHRAN));
         Evaluation evaluation = evaluate(version, profile, prefix);
         UUID id = UuidV7.next(now.toEpochMilli());
-        DecisionResponse response = new DecisionResponse(id.toString(), kind.wireName(), profile.subjectRef(),
-                profile.assessedOn().toString(), SolarHijri.of(profile.assessedOn()).toString(), now.toString(),
+        DecisionResponse response = new DecisionResponse(
+                id.toString(),
+                kind.wireName(),
+                profile.subjectRef(),
+                profile.assessedOn().toString(),
+                SolarHijri.of(profile.assessedOn()).toString(),
+                now.toString(),
                 new DecisionResponse.RulesetRef(version.version(), version.sha256()),
                 evaluation.findings().stream().map(ConclusionView::of).toList(),
                 firedRules(evaluation.firedRules()));
-        return new NewDecision(id, kind.wireName(), profile.subjectRef(), profile.assessedOn(), now, caller,
-                idempotencyKey, requestSha256(kind, profileNode), version.version(), version.sha256(), input,
+        return new NewDecision(
+                id,
+                kind.wireName(),
+                profile.subjectRef(),
+                profile.assessedOn(),
+                now,
+                caller,
+                idempotencyKey,
+                requestSha256(kind, profileNode),
+                version.version(),
+                version.sha256(),
+                input,
                 toJson(response));
     }
 
@@ -71,13 +92,18 @@ public class DecisionMaker {
         try {
             return evaluator.evaluate(version.ruleset(), profile.facts());
         } catch (ParameterNotInForceException e) {
-            throw new InvalidInputException("ruleset version " + version.version() + " has no policy in force on "
-                    + e.date() + " (parameter " + e.parameter() + ")",
-                    List.of(new FieldError(prefix.isEmpty() ? "assessedOn" : prefix + ".assessedOn",
+            throw new InvalidInputException(
+                    "ruleset version " + version.version() + " has no policy in force on " + e.date() + " (parameter "
+                            + e.parameter() + ")",
+                    List.of(new FieldError(
+                            prefix.isEmpty() ? "assessedOn" : prefix + ".assessedOn",
                             "is before the ruleset's first effective date")));
         } catch (RuleEvaluationException e) {
             LOG.errorf("Ruleset version %d: %s", version.version(), e.getMessage());
-            throw new ProblemException(Problem.of(500, "rule-failure", "Rule evaluation failed",
+            throw new ProblemException(Problem.of(
+                    500,
+                    "rule-failure",
+                    "Rule evaluation failed",
                     "ruleset version " + version.version() + " could not decide: " + e.getMessage()));
         }
     }
@@ -91,8 +117,8 @@ public class DecisionMaker {
     /** Equal for bodies of equal meaning: same kind, same fields and values, whatever the key order or spacing. */
     static String requestSha256(ProfileKind kind, JsonNode profileNode) {
         try {
-            byte[] canonical = (kind.wireName() + "\n" + StrictJson.canonical(profileNode))
-                    .getBytes(StandardCharsets.UTF_8);
+            byte[] canonical =
+                    (kind.wireName() + "\n" + StrictJson.canonical(profileNode)).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

@@ -32,8 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Decisions")
-@APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE,
-        schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+        responseCode = "400",
+        description = "Invalid input",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DecisionResource {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -54,8 +56,10 @@ public class DecisionResource {
     @Operation(summary = "Decide for a family profile")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = FamilyProfile.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    public Response family(byte[] body, @Parameter(description = "1-64 chars [A-Za-z0-9._:-]")
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
+    public Response family(
+            byte[] body,
+            @Parameter(description = "1-64 chars [A-Za-z0-9._:-]") @HeaderParam(IDEMPOTENCY_KEY)
+                    String idempotencyKey) {
         return decide(ProfileKind.FAMILY, body, idempotencyKey);
     }
 
@@ -90,7 +94,8 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchResponse.class)))
     public Response batch(byte[] body) {
         checkSize(body, HttpProblems.BULK_LIMIT);
-        return Response.ok(decisions.batch(body, identity.getPrincipal().getName())).build();
+        return Response.ok(decisions.batch(body, identity.getPrincipal().getName()))
+                .build();
     }
 
     @GET
@@ -100,16 +105,20 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     public Response find(@PathParam("decisionId") String decisionId) {
         boolean seesAll = identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.ADMIN);
-        return decisions.find(decisionId, identity.getPrincipal().getName(), seesAll)
+        return decisions
+                .find(decisionId, identity.getPrincipal().getName(), seesAll)
                 .map(json -> Response.ok(json).build())
                 .orElseGet(() -> ProblemResponses.of(ProblemResponses.notFound()));
     }
 
     private Response decide(ProfileKind kind, byte[] body, String idempotencyKey) {
         checkSize(body, HttpProblems.DECISION_LIMIT);
-        DecisionAnswer answer = decisions.decide(kind, body, idempotencyKey, identity.getPrincipal().getName());
-        return Response.ok(answer.json()).header(REPLAYED, answer.replayed())
-                .header("Server-Timing", answer.serverTiming()).build();
+        DecisionAnswer answer = decisions.decide(
+                kind, body, idempotencyKey, identity.getPrincipal().getName());
+        return Response.ok(answer.json())
+                .header(REPLAYED, answer.replayed())
+                .header("Server-Timing", answer.serverTiming())
+                .build();
     }
 
     /** Bodies sent without a Content-Length (chunked) are measured once read. */

@@ -44,8 +44,14 @@ public class DecisionService {
         IdempotencyKeys.check(idempotencyKey, "Idempotency-Key");
         ActiveVersion version = active.current();
         long started = System.nanoTime();
-        NewDecision decision = maker.decide(version, kind, StrictJson.parse(body),
-                new String(body, StandardCharsets.UTF_8), "", idempotencyKey, caller);
+        NewDecision decision = maker.decide(
+                version,
+                kind,
+                StrictJson.parse(body),
+                new String(body, StandardCharsets.UTF_8),
+                "",
+                idempotencyKey,
+                caller);
         long decided = System.nanoTime();
         RecordedDecision recorded = store.record(List.of(decision)).get(0);
         DecisionAnswer answer = answer(decision, recorded);
@@ -95,7 +101,8 @@ public class DecisionService {
 
     private NewDecision decideItem(ActiveVersion version, JsonNode item, String path, String caller) {
         if (!item.isObject()) {
-            throw new InvalidInputException(new FieldError(path, "must be an object with kind, idempotencyKey and profile"));
+            throw new InvalidInputException(
+                    new FieldError(path, "must be an object with kind, idempotencyKey and profile"));
         }
         Iterator<String> names = item.fieldNames();
         while (names.hasNext()) {
@@ -104,8 +111,9 @@ public class DecisionService {
                 throw new InvalidInputException(new FieldError(path + "." + name, "is not defined by the contract"));
             }
         }
-        ProfileKind kind = ProfileKind.fromWireName(item.path("kind").asText()).orElseThrow(() ->
-                new InvalidInputException(new FieldError(path + ".kind", "must be one of family, group, helper")));
+        ProfileKind kind = ProfileKind.fromWireName(item.path("kind").asText())
+                .orElseThrow(() -> new InvalidInputException(
+                        new FieldError(path + ".kind", "must be one of family, group, helper")));
         JsonNode keyNode = item.path("idempotencyKey");
         if (!keyNode.isMissingNode() && !keyNode.isNull() && !keyNode.isTextual()) {
             throw new InvalidInputException(new FieldError(path + ".idempotencyKey", "must be a string"));
@@ -153,7 +161,10 @@ public class DecisionService {
         if (recorded.requestSha256().equals(decision.requestSha256())) {
             return new DecisionAnswer(recorded.responseJson(), true, 0, 0);
         }
-        throw new ProblemException(Problem.of(409, "idempotency-conflict", "Idempotency-Key reused",
+        throw new ProblemException(Problem.of(
+                409,
+                "idempotency-conflict",
+                "Idempotency-Key reused",
                 "this Idempotency-Key was already used with a different request"));
     }
 }

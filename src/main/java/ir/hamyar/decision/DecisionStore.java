@@ -23,12 +23,14 @@ import org.jboss.logging.Logger;
 public class DecisionStore {
 
     private static final Logger LOG = Logger.getLogger(DecisionStore.class);
-    private static final String INSERT = """
+    private static final String INSERT =
+            """
             insert into decision (id, kind, subject_ref, assessed_on, decided_at, caller, idempotency_key,
                                   request_sha256, ruleset_version, ruleset_sha256, input, response)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
             on conflict (caller, idempotency_key) do nothing""";
-    private static final String EXISTING = """
+    private static final String EXISTING =
+            """
             select request_sha256, response::text from decision where caller = ? and idempotency_key = ?""";
 
     private final AgroalDataSource dataSource;
@@ -56,7 +58,10 @@ public class DecisionStore {
             }
         } catch (SQLException e) {
             LOG.errorf("Recording %d decision(s) failed: SQLState %s", decisions.size(), e.getSQLState());
-            throw new ProblemException(Problem.of(503, "storage-unavailable", "Decision not recorded",
+            throw new ProblemException(Problem.of(
+                    503,
+                    "storage-unavailable",
+                    "Decision not recorded",
                     "the decision could not be recorded and was not made; retry with the same Idempotency-Key"));
         }
     }

@@ -9,8 +9,7 @@ final class IdempotencyKeys {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    private IdempotencyKeys() {
-    }
+    private IdempotencyKeys() {}
 
     static String check(String key, String field) {
         if (key != null && !SHAPE.matcher(key).matches()) {

@@ -8,8 +8,7 @@ final class UuidV7 {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private UuidV7() {
-    }
+    private UuidV7() {}
 
     static UUID next(long epochMillis) {
         long most = (epochMillis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFFL);

@@ -7,8 +7,13 @@ import org.kie.api.KieBase;
  * A rule tree compiled once into a shared, thread-safe KieBase, with what the rules need beside it. Immutable: a new
  * version of the rules is a new instance, never an update of this one.
  */
-public record CompiledRuleset(RuleTree tree, KieBase kieBase, ParameterSet parameters, IndicatorCatalogue indicators,
-        Map<String, RuleInfo> rules, boolean declaresParams) {
+public record CompiledRuleset(
+        RuleTree tree,
+        KieBase kieBase,
+        ParameterSet parameters,
+        IndicatorCatalogue indicators,
+        Map<String, RuleInfo> rules,
+        boolean declaresParams) {
 
     public String sha256() {
         return tree.sha256();

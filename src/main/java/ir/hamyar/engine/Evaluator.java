@@ -2,6 +2,8 @@ package ir.hamyar.engine;
 
 import java.util.List;
 import org.kie.api.command.Command;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.StatelessKieSession;
 import org.kie.internal.command.CommandFactory;
 
@@ -23,18 +25,21 @@ public final class Evaluator {
             session.setGlobal(RuleCompiler.PARAMS_GLOBAL, ruleset.parameters());
         }
         FiringRecorder recorder = new FiringRecorder(ruleset.rules());
-        session.addEventListener((org.kie.api.event.rule.AgendaEventListener) recorder);
-        session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) recorder);
-        List<Command<?>> commands = List.of(CommandFactory.newInsertElements(facts),
-                CommandFactory.newFireAllRules(maxFirings));
+        session.addEventListener((AgendaEventListener) recorder);
+        session.addEventListener((RuleRuntimeEventListener) recorder);
+        List<Command<?>> commands =
+                List.of(CommandFactory.newInsertElements(facts), CommandFactory.newFireAllRules(maxFirings));
         try {
             session.execute(CommandFactory.newBatchExecution(commands));
         } catch (RuntimeException e) {
             throw rootCause(e, recorder);
         }
         if (recorder.firedCount() >= maxFirings) {
-            throw new RuleEvaluationException(recorder.lastFiredRule(), "rules fired " + maxFirings
-                    + " times without settling; rule " + recorder.lastFiredRule() + " was the last to fire", null);
+            throw new RuleEvaluationException(
+                    recorder.lastFiredRule(),
+                    "rules fired " + maxFirings + " times without settling; rule " + recorder.lastFiredRule()
+                            + " was the last to fire",
+                    null);
         }
         return recorder.evaluation();
     }
@@ -45,7 +50,7 @@ public final class Evaluator {
                 return notInForce;
             }
         }
-        return new RuleEvaluationException(null, "a rule failed while deciding (after "
-                + recorder.lastFiredRule() + ")", e);
+        return new RuleEvaluationException(
+                null, "a rule failed while deciding (after " + recorder.lastFiredRule() + ")", e);
     }
 }

@@ -65,8 +65,14 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
         values.putAll(conclusion.getBecause());
         values.put("subject", conclusion.getSubject());
         values.put("value", conclusion.getValue());
-        return new Finding(conclusion.getType(), conclusion.getSubject(), conclusion.getValue(),
-                conclusion.getDetails(), rule.id(), ReasonRenderer.persian(rule.reasonFa(), values),
-                ReasonRenderer.english(rule.reasonEn(), values), rule.reference());
+        return new Finding(
+                conclusion.getType(),
+                conclusion.getSubject(),
+                conclusion.getValue(),
+                conclusion.getDetails(),
+                rule.id(),
+                ReasonRenderer.persian(rule.reasonFa(), values),
+                ReasonRenderer.english(rule.reasonEn(), values),
+                rule.reference());
     }
 }

@@ -6,6 +6,5 @@ import java.util.Map;
 public record Indicator(String code, String domain, Text label, Map<Integer, Text> anchors, String reference) {
 
     /** A Persian and an English text. */
-    public record Text(String fa, String en) {
-    }
+    public record Text(String fa, String en) {}
 }

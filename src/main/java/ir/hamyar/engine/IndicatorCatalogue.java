@@ -39,12 +39,13 @@ public final class IndicatorCatalogue {
             if (root == null || !root.isObject()) {
                 problems.add(new CompileProblem(path, 1, 1, "must map indicator codes to their definitions"));
             } else {
-                root.fields().forEachRemaining(entry -> indicators.put(entry.getKey(),
-                        toIndicator(path, entry.getKey(), entry.getValue(), problems)));
+                root.fields()
+                        .forEachRemaining(entry -> indicators.put(
+                                entry.getKey(), toIndicator(path, entry.getKey(), entry.getValue(), problems)));
             }
         } catch (JsonProcessingException e) {
-            problems.add(new CompileProblem(path, e.getLocation().getLineNr(), e.getLocation().getColumnNr(),
-                    e.getOriginalMessage()));
+            problems.add(new CompileProblem(
+                    path, e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage()));
         } catch (IOException e) {
             problems.add(new CompileProblem(path, 0, 0, "cannot be read"));
         }
@@ -60,10 +61,15 @@ public final class IndicatorCatalogue {
             try {
                 anchors.put(Integer.parseInt(anchor.getKey()), text(anchor.getValue()));
             } catch (NumberFormatException e) {
-                problems.add(new CompileProblem(path, 0, 0, "indicator " + code + " has an anchor that is not a score"));
+                problems.add(
+                        new CompileProblem(path, 0, 0, "indicator " + code + " has an anchor that is not a score"));
             }
         });
-        return new Indicator(code, node.path("domain").asText(), text(node.path("label")), anchors,
+        return new Indicator(
+                code,
+                node.path("domain").asText(),
+                text(node.path("label")),
+                anchors,
                 node.path("reference").asText(null));
     }
 

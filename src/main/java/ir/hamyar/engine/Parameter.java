@@ -8,8 +8,8 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /** One policy number with its description, unit, reference and values keyed by the date from which each applies. */
-public record Parameter(String name, String description, String unit, String reference,
-        NavigableMap<LocalDate, BigDecimal> values) {
+public record Parameter(
+        String name, String description, String unit, String reference, NavigableMap<LocalDate, BigDecimal> values) {
 
     public Parameter {
         values = Collections.unmodifiableNavigableMap(new TreeMap<>(values));

@@ -27,8 +27,7 @@ final class ParameterFileReader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final List<String> REQUIRED_TEXT = List.of("description", "unit", "reference");
 
-    private ParameterFileReader() {
-    }
+    private ParameterFileReader() {}
 
     static ParameterSet read(RuleTree tree, List<CompileProblem> problems) {
         Map<String, Parameter> parameters = new HashMap<>();
@@ -56,8 +55,8 @@ final class ParameterFileReader {
             }
             return root;
         } catch (JsonProcessingException e) {
-            problems.add(new CompileProblem(path, e.getLocation().getLineNr(), e.getLocation().getColumnNr(),
-                    e.getOriginalMessage()));
+            problems.add(new CompileProblem(
+                    path, e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage()));
             return null;
         } catch (java.io.IOException e) {
             problems.add(new CompileProblem(path, 0, 0, "cannot be read"));
@@ -84,14 +83,22 @@ final class ParameterFileReader {
                 }
                 values.put(LocalDate.parse(value.getKey()), value.getValue().decimalValue());
             } catch (DateTimeParseException | NumberFormatException e) {
-                problems.add(new CompileProblem(path, 0, 0, "parameter " + name
-                        + " needs each value keyed by an ISO date (YYYY-MM-DD) and given as a number"));
+                problems.add(new CompileProblem(
+                        path,
+                        0,
+                        0,
+                        "parameter " + name
+                                + " needs each value keyed by an ISO date (YYYY-MM-DD) and given as a number"));
             }
         });
         if (problems.size() > before) {
             return null;
         }
-        return new Parameter(name, node.get("description").asText(), node.get("unit").asText(),
-                node.get("reference").asText(), values);
+        return new Parameter(
+                name,
+                node.get("description").asText(),
+                node.get("unit").asText(),
+                node.get("reference").asText(),
+                values);
     }
 }

@@ -15,8 +15,7 @@ final class ReasonRenderer {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
-    private ReasonRenderer() {
-    }
+    private ReasonRenderer() {}
 
     static String persian(String template, Map<String, Object> values) {
         return render(template, values, true);

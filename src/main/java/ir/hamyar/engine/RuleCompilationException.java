@@ -9,8 +9,8 @@ public class RuleCompilationException extends RuntimeException {
     private final transient List<CompileProblem> problems;
 
     public RuleCompilationException(List<CompileProblem> problems) {
-        super("rule tree does not compile:\n" + problems.stream().map(CompileProblem::toString)
-                .collect(Collectors.joining("\n")));
+        super("rule tree does not compile:\n"
+                + problems.stream().map(CompileProblem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

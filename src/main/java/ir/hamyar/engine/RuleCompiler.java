@@ -50,7 +50,9 @@ public final class RuleCompiler {
 
     private static KieBase build(RuleTree tree, List<CompileProblem> problems) {
         KieServices services = KieServices.get();
-        ReleaseId releaseId = services.newReleaseId("ir.hamyar.rules", "ruleset-" + tree.sha256().substring(0, 16),
+        ReleaseId releaseId = services.newReleaseId(
+                "ir.hamyar.rules",
+                "ruleset-" + tree.sha256().substring(0, 16),
                 "1.0.0-" + UUID.randomUUID().toString().replace("-", ""));
         KieFileSystem files = services.newKieFileSystem();
         files.generateAndWritePomXML(releaseId);
@@ -59,7 +61,10 @@ public final class RuleCompiler {
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new CompileProblem(relativePath(message.getPath()), message.getLine(), message.getColumn(),
+            problems.add(new CompileProblem(
+                    relativePath(message.getPath()),
+                    message.getLine(),
+                    message.getColumn(),
                     message.getText().strip()));
         }
         if (!problems.isEmpty()) {
@@ -80,11 +85,15 @@ public final class RuleCompiler {
             int slash = path.lastIndexOf('/');
             String expected = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
             if (expected.isEmpty()) {
-                problems.add(new CompileProblem(path, 1, 1, "rule files belong in a programme folder, e.g. safehouse/"));
+                problems.add(
+                        new CompileProblem(path, 1, 1, "rule files belong in a programme folder, e.g. safehouse/"));
             } else if (!matcher.find()) {
                 problems.add(new CompileProblem(path, 1, 1, "must declare 'package " + expected + ";'"));
             } else if (!matcher.group(1).equals(expected)) {
-                problems.add(new CompileProblem(path, lineOf(text, matcher.start(1)), 1,
+                problems.add(new CompileProblem(
+                        path,
+                        lineOf(text, matcher.start(1)),
+                        1,
                         "package must be '" + expected + "' to match its folder"));
             }
         }
@@ -100,12 +109,21 @@ public final class RuleCompiler {
                 for (String key : List.of(REASON_FA, REASON_EN, REFERENCE)) {
                     String text = text(meta, key);
                     if (text == null || text.isBlank()) {
-                        problems.add(new CompileProblem(location.file(), location.line(), 1,
+                        problems.add(new CompileProblem(
+                                location.file(),
+                                location.line(),
+                                1,
                                 "rule \"" + rule.getName() + "\" needs @" + key + "(\"...\")"));
                     }
                 }
-                rules.put(id, new RuleInfo(id, location.file(), text(meta, REASON_FA), text(meta, REASON_EN),
-                        text(meta, REFERENCE)));
+                rules.put(
+                        id,
+                        new RuleInfo(
+                                id,
+                                location.file(),
+                                text(meta, REASON_FA),
+                                text(meta, REASON_EN),
+                                text(meta, REFERENCE)));
             }
         }
         return rules;
@@ -124,8 +142,8 @@ public final class RuleCompiler {
 
     private static Location locate(RuleTree tree, Rule rule) {
         String folder = rule.getPackageName().replace('.', '/') + "/";
-        Pattern declaration = Pattern.compile("^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName()) + "\"?(\\s|$)",
-                Pattern.MULTILINE);
+        Pattern declaration = Pattern.compile(
+                "^[ \\t]*rule\\s+\"?" + Pattern.quote(rule.getName()) + "\"?(\\s|$)", Pattern.MULTILINE);
         for (String path : tree.pathsEndingWith(RuleTree.RULE_SUFFIX)) {
             if (path.startsWith(folder) && path.indexOf('/', folder.length()) < 0) {
                 Matcher matcher = declaration.matcher(tree.text(path));
@@ -166,6 +184,5 @@ public final class RuleCompiler {
         return path.startsWith(RESOURCES) ? path.substring(RESOURCES.length()) : path;
     }
 
-    private record Location(String file, int line) {
-    }
+    private record Location(String file, int line) {}
 }

@@ -55,7 +55,8 @@ public final class RuleTree {
 
     private String manifest() {
         StringBuilder manifest = new StringBuilder();
-        files.forEach((path, content) -> manifest.append(sha256Hex(content)).append("  ").append(path).append('\n'));
+        files.forEach((path, content) ->
+                manifest.append(sha256Hex(content)).append("  ").append(path).append('\n'));
         return manifest.toString();
     }
 

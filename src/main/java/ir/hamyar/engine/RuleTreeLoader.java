@@ -18,10 +18,10 @@ public final class RuleTreeLoader {
 
     /** Where the build copies {@code rules/} on the classpath; {@code README.md} anchors the lookup. */
     public static final String SHIPPED_ROOT = "hamyar/rules";
+
     private static final String SHIPPED_ANCHOR = SHIPPED_ROOT + "/README.md";
 
-    private RuleTreeLoader() {
-    }
+    private RuleTreeLoader() {}
 
     public static RuleTree fromDirectory(Path root) {
         if (!Files.isDirectory(root)) {

@@ -10,8 +10,8 @@ public final class Casework {
     private final LocalDate lastPensionChangeOn;
     private final LocalDate lastHomeVisitOn;
 
-    public Casework(String category, Integer monthlyPensionToman, LocalDate lastPensionChangeOn,
-            LocalDate lastHomeVisitOn) {
+    public Casework(
+            String category, Integer monthlyPensionToman, LocalDate lastPensionChangeOn, LocalDate lastHomeVisitOn) {
         this.category = category;
         this.monthlyPensionToman = monthlyPensionToman;
         this.lastPensionChangeOn = lastPensionChangeOn;

@@ -11,7 +11,11 @@ public final class Group {
     private final LocalDate registeredOn;
     private final boolean facilitatorAssigned;
 
-    public Group(String ref, LocalDate assessedOn, LocalDate startedOn, LocalDate registeredOn,
+    public Group(
+            String ref,
+            LocalDate assessedOn,
+            LocalDate startedOn,
+            LocalDate registeredOn,
             boolean facilitatorAssigned) {
         this.ref = ref;
         this.assessedOn = assessedOn;

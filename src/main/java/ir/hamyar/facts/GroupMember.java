@@ -12,8 +12,8 @@ public final class GroupMember {
     private final boolean maturityRuling;
     private final boolean committeeApproved;
 
-    public GroupMember(String ref, LocalDate birthDate, String careStatus, boolean maturityRuling,
-            boolean committeeApproved) {
+    public GroupMember(
+            String ref, LocalDate birthDate, String careStatus, boolean maturityRuling, boolean committeeApproved) {
         this.ref = ref;
         this.birthDate = birthDate;
         this.careStatus = careStatus;

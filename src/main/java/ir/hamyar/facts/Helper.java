@@ -12,8 +12,13 @@ public final class Helper {
     private final int inServiceTrainingHours;
     private final int focusedFamilies;
 
-    public Helper(String ref, LocalDate assessedOn, LocalDate serviceYearStartedOn, int preServiceTrainingHours,
-            int inServiceTrainingHours, int focusedFamilies) {
+    public Helper(
+            String ref,
+            LocalDate assessedOn,
+            LocalDate serviceYearStartedOn,
+            int preServiceTrainingHours,
+            int inServiceTrainingHours,
+            int focusedFamilies) {
         this.ref = ref;
         this.assessedOn = assessedOn;
         this.serviceYearStartedOn = serviceYearStartedOn;

@@ -29,7 +29,8 @@ public class HttpProblems {
     /** The body limit of a path: a batch or a ruleset upload 16 MiB, anything else 1 MiB. */
     public static long limitFor(String path) {
         return path.startsWith("/api/v1/decisions/batch") || path.startsWith("/api/v1/rulesets")
-                ? BULK_LIMIT : DECISION_LIMIT;
+                ? BULK_LIMIT
+                : DECISION_LIMIT;
     }
 
     @RouteFilter(100)
@@ -62,16 +63,23 @@ public class HttpProblems {
             return;
         }
         int status = context.statusCode();
-        Problem problem = switch (status) {
-            case 401 -> ProblemResponses.unauthorized();
-            case 403 -> ProblemResponses.forbidden();
-            case 404 -> ProblemResponses.notFound();
-            case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed", "this resource does not accept that method");
-            case 413 -> ProblemResponses.tooLarge(limitFor(context.normalizedPath()));
-            default -> status >= 400 && status < 500
-                    ? Problem.of(status, "http-" + status, "Bad request", "the request cannot be served")
-                    : Problem.of(500, "internal", "Internal error", "the service failed");
-        };
+        Problem problem =
+                switch (status) {
+                    case 401 -> ProblemResponses.unauthorized();
+                    case 403 -> ProblemResponses.forbidden();
+                    case 404 -> ProblemResponses.notFound();
+                    case 405 ->
+                        Problem.of(
+                                405,
+                                "method-not-allowed",
+                                "Method not allowed",
+                                "this resource does not accept that method");
+                    case 413 -> ProblemResponses.tooLarge(limitFor(context.normalizedPath()));
+                    default ->
+                        status >= 400 && status < 500
+                                ? Problem.of(status, "http-" + status, "Bad request", "the request cannot be served")
+                                : Problem.of(500, "internal", "Internal error", "the service failed");
+                };
         send(context, problem);
     }
 
@@ -80,7 +88,8 @@ public class HttpProblems {
             if (problem.status() == 401) {
                 context.response().putHeader("WWW-Authenticate", ProblemResponses.CHALLENGE);
             }
-            context.response().setStatusCode(problem.status())
+            context.response()
+                    .setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {

@@ -17,7 +17,11 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem invalid(String detail, List<FieldError> errors) {
-        return new Problem(TYPE_PREFIX + "invalid-input", "Invalid input", 400, detail,
+        return new Problem(
+                TYPE_PREFIX + "invalid-input",
+                "Invalid input",
+                400,
+                detail,
                 errors.isEmpty() ? null : List.copyOf(errors));
     }
 }

@@ -37,16 +37,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
-        return ProblemResponses.of(Problem.of(415, "unsupported-media-type", "Unsupported media type",
-                "the body must be application/json"));
+        return ProblemResponses.of(Problem.of(
+                415, "unsupported-media-type", "Unsupported media type", "the body must be application/json"));
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        Response response = ProblemResponses.of(Problem.of(405, "method-not-allowed", "Method not allowed",
-                "this resource does not accept that method"));
+        Response response = ProblemResponses.of(Problem.of(
+                405, "method-not-allowed", "Method not allowed", "this resource does not accept that method"));
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
-        return allow == null ? response : Response.fromResponse(response).header(HttpHeaders.ALLOW, allow).build();
+        return allow == null
+                ? response
+                : Response.fromResponse(response)
+                        .header(HttpHeaders.ALLOW, allow)
+                        .build();
     }
 
     @ServerExceptionMapper
@@ -65,7 +69,7 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure %s: %s", errorId, e.getClass().getName());
         LOG.debugf(e, "Unexpected failure %s", errorId);
-        return ProblemResponses.of(Problem.of(500, "internal", "Internal error",
-                "the service failed; report error id " + errorId));
+        return ProblemResponses.of(
+                Problem.of(500, "internal", "Internal error", "the service failed; report error id " + errorId));
     }
 }

@@ -8,11 +8,11 @@ public final class ProblemResponses {
 
     public static final String CHALLENGE = "Basic realm=\"hamyar\"";
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Response of(Problem problem) {
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        Response.ResponseBuilder response =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 401) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
@@ -20,8 +20,8 @@ public final class ProblemResponses {
     }
 
     public static Problem unauthorized() {
-        return Problem.of(401, "unauthorized", "Authentication required",
-                "send HTTP Basic credentials of a configured user");
+        return Problem.of(
+                401, "unauthorized", "Authentication required", "send HTTP Basic credentials of a configured user");
     }
 
     public static Problem forbidden() {
@@ -33,7 +33,10 @@ public final class ProblemResponses {
     }
 
     public static Problem tooLarge(long limitBytes) {
-        return Problem.of(413, "too-large", "Request body too large",
+        return Problem.of(
+                413,
+                "too-large",
+                "Request body too large",
                 "the body exceeds the limit of " + limitBytes / (1024 * 1024) + " MiB for this endpoint");
     }
 }

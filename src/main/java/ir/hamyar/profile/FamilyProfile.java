@@ -23,7 +23,7 @@ public record FamilyProfile(
         @Schema(format = "date") String assessedOn,
         @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid Member> members,
         @Schema(description = "indicator code -> score 1-5, or null for not applicable; absent = not answered")
-        Map<String, Integer> indicators,
+                Map<String, Integer> indicators,
         List<@NotNull Circumstance> circumstances,
         @Valid SafeHouse safeHouse,
         @Valid Casework casework) {
@@ -34,22 +34,19 @@ public record FamilyProfile(
             @NotNull Role role,
             @NotNull Sex sex,
             @NotNull @Schema(format = "date") String birthDate,
-            @Schema(defaultValue = "true") Boolean inCustody) {
-    }
+            @Schema(defaultValue = "true") Boolean inCustody) {}
 
     @Schema(name = "SafeHouseRequest")
     public record SafeHouse(
             @NotNull String applicantRef,
             @NotNull @Schema(format = "date") String admissionOn,
             @Min(1) @Max(24) @Schema(defaultValue = "4") Integer requestedMonths,
-            @Schema(defaultValue = "false") Boolean immediateDanger) {
-    }
+            @Schema(defaultValue = "false") Boolean immediateDanger) {}
 
     @Schema(name = "Casework")
     public record Casework(
             @NotNull CaseworkCategory category,
             @Min(0) @Max(10_000_000) Integer monthlyPensionToman,
             @Schema(format = "date") String lastPensionChangeOn,
-            @Schema(format = "date") String lastHomeVisitOn) {
-    }
+            @Schema(format = "date") String lastHomeVisitOn) {}
 }

@@ -26,6 +26,5 @@ public record GroupProfile(
             @NotNull @Schema(format = "date") String birthDate,
             @NotNull CareStatus careStatus,
             @Schema(defaultValue = "false") Boolean maturityRuling,
-            @Schema(defaultValue = "false") Boolean committeeApproved) {
-    }
+            @Schema(defaultValue = "false") Boolean committeeApproved) {}
 }

@@ -16,5 +16,4 @@ public record HelperProfile(
         @Schema(format = "date") String serviceYearStartedOn,
         @NotNull @Min(0) @Max(2000) Integer preServiceTrainingHours,
         @NotNull @Min(0) @Max(2000) Integer inServiceTrainingHours,
-        @NotNull @Min(0) @Max(500) Integer focusedFamilies) {
-}
+        @NotNull @Min(0) @Max(500) Integer focusedFamilies) {}

@@ -26,6 +26,8 @@ public enum ProfileKind {
     }
 
     public static Optional<ProfileKind> fromWireName(String name) {
-        return Arrays.stream(values()).filter(kind -> kind.wireName.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(kind -> kind.wireName.equals(name))
+                .findFirst();
     }
 }

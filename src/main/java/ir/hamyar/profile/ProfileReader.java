@@ -36,12 +36,14 @@ public final class ProfileReader {
     private static final int MAX_SCORE = 5;
     private static final int DEFAULT_REQUESTED_MONTHS = 4;
 
-    private final Validator validator = Validation.byDefaultProvider().configure()
+    private final Validator validator = Validation.byDefaultProvider()
+            .configure()
             .messageInterpolator(new ParameterMessageInterpolator())
-            .buildValidatorFactory().getValidator();
+            .buildValidatorFactory()
+            .getValidator();
 
-    public ReadProfile read(ProfileKind kind, JsonNode body, String prefix, IndicatorCatalogue catalogue,
-            LocalDate today) {
+    public ReadProfile read(
+            ProfileKind kind, JsonNode body, String prefix, IndicatorCatalogue catalogue, LocalDate today) {
         List<FieldError> unknownFields = new ArrayList<>();
         Object wire = StrictJson.bind(body, kind.wireType(), prefix, unknownFields);
         FieldErrors errors = new FieldErrors(prefix);
@@ -51,11 +53,12 @@ public final class ProfileReader {
         }
         errors.addPrefixed(unknownFields);
         errors.addAll(constraintErrors(wire));
-        ReadProfile profile = switch (kind) {
-            case FAMILY -> family((FamilyProfile) wire, catalogue, today, errors);
-            case GROUP -> group((GroupProfile) wire, today, errors);
-            case HELPER -> helper((HelperProfile) wire, today, errors);
-        };
+        ReadProfile profile =
+                switch (kind) {
+                    case FAMILY -> family((FamilyProfile) wire, catalogue, today, errors);
+                    case GROUP -> group((GroupProfile) wire, today, errors);
+                    case HELPER -> helper((HelperProfile) wire, today, errors);
+                };
         errors.throwIfAny();
         return profile;
     }
@@ -71,8 +74,8 @@ public final class ProfileReader {
         return violation.getPropertyPath().toString().replace(".<list element>", "");
     }
 
-    private static ReadProfile family(FamilyProfile wire, IndicatorCatalogue catalogue, LocalDate today,
-            FieldErrors errors) {
+    private static ReadProfile family(
+            FamilyProfile wire, IndicatorCatalogue catalogue, LocalDate today, FieldErrors errors) {
         DateFields dates = new DateFields(wire.calendar(), errors);
         LocalDate assessedOn = dates.assessedOn(wire.assessedOn(), today);
         List<Object> facts = new ArrayList<>();
@@ -85,7 +88,11 @@ public final class ProfileReader {
             }
             LocalDate birthDate = dates.readNotAfter("members[" + i + "].birthDate", member.birthDate(), assessedOn);
             if (member.role() != null && member.sex() != null && birthDate != null) {
-                facts.add(new Member(member.ref(), member.role().name(), member.sex().name(), birthDate,
+                facts.add(new Member(
+                        member.ref(),
+                        member.role().name(),
+                        member.sex().name(),
+                        birthDate,
                         !Boolean.FALSE.equals(member.inCustody())));
             }
         }
@@ -103,8 +110,8 @@ public final class ProfileReader {
         return new ReadProfile(ProfileKind.FAMILY, wire.familyRef(), assessedOn, facts);
     }
 
-    private static Map<String, Integer> indicators(Map<String, Integer> scores, IndicatorCatalogue catalogue,
-            FieldErrors errors) {
+    private static Map<String, Integer> indicators(
+            Map<String, Integer> scores, IndicatorCatalogue catalogue, FieldErrors errors) {
         Map<String, Integer> indicators = new LinkedHashMap<>();
         if (scores == null) {
             return indicators;
@@ -121,8 +128,12 @@ public final class ProfileReader {
         return indicators;
     }
 
-    private static void safeHouse(FamilyProfile.SafeHouse request, List<FamilyProfile.Member> members,
-            DateFields dates, FieldErrors errors, List<Object> facts) {
+    private static void safeHouse(
+            FamilyProfile.SafeHouse request,
+            List<FamilyProfile.Member> members,
+            DateFields dates,
+            FieldErrors errors,
+            List<Object> facts) {
         boolean applicantIsMember = members.stream()
                 .anyMatch(member -> member != null && Objects.equals(member.ref(), request.applicantRef()));
         if (request.applicantRef() != null && !applicantIsMember) {
@@ -130,24 +141,30 @@ public final class ProfileReader {
         }
         LocalDate admissionOn = dates.read("safeHouse.admissionOn", request.admissionOn());
         if (applicantIsMember && admissionOn != null) {
-            facts.add(new SafeHouseRequest(request.applicantRef(), admissionOn,
+            facts.add(new SafeHouseRequest(
+                    request.applicantRef(),
+                    admissionOn,
                     Objects.requireNonNullElse(request.requestedMonths(), DEFAULT_REQUESTED_MONTHS),
                     Boolean.TRUE.equals(request.immediateDanger())));
         }
     }
 
-    private static void casework(FamilyProfile.Casework casework, DateFields dates, LocalDate assessedOn,
-            FieldErrors errors, List<Object> facts) {
+    private static void casework(
+            FamilyProfile.Casework casework,
+            DateFields dates,
+            LocalDate assessedOn,
+            FieldErrors errors,
+            List<Object> facts) {
         if (casework.monthlyPensionToman() != null && casework.lastPensionChangeOn() == null) {
             errors.add("casework.lastPensionChangeOn", "is required when monthlyPensionToman is given");
         }
-        LocalDate lastPensionChangeOn = dates.readNotAfter("casework.lastPensionChangeOn",
-                casework.lastPensionChangeOn(), assessedOn);
-        LocalDate lastHomeVisitOn = dates.readNotAfter("casework.lastHomeVisitOn", casework.lastHomeVisitOn(),
-                assessedOn);
+        LocalDate lastPensionChangeOn =
+                dates.readNotAfter("casework.lastPensionChangeOn", casework.lastPensionChangeOn(), assessedOn);
+        LocalDate lastHomeVisitOn =
+                dates.readNotAfter("casework.lastHomeVisitOn", casework.lastHomeVisitOn(), assessedOn);
         if (casework.category() != null) {
-            facts.add(new Casework(casework.category().name(), casework.monthlyPensionToman(), lastPensionChangeOn,
-                    lastHomeVisitOn));
+            facts.add(new Casework(
+                    casework.category().name(), casework.monthlyPensionToman(), lastPensionChangeOn, lastHomeVisitOn));
         }
     }
 
@@ -166,24 +183,33 @@ public final class ProfileReader {
             }
             LocalDate birthDate = dates.readNotAfter("members[" + i + "].birthDate", member.birthDate(), assessedOn);
             if (birthDate != null && member.careStatus() != null) {
-                facts.add(new GroupMember(member.ref(), birthDate, member.careStatus().name(),
-                        Boolean.TRUE.equals(member.maturityRuling()), Boolean.TRUE.equals(member.committeeApproved())));
+                facts.add(new GroupMember(
+                        member.ref(),
+                        birthDate,
+                        member.careStatus().name(),
+                        Boolean.TRUE.equals(member.maturityRuling()),
+                        Boolean.TRUE.equals(member.committeeApproved())));
             }
         }
-        facts.add(new Group(wire.groupRef(), assessedOn, startedOn, registeredOn,
-                Boolean.TRUE.equals(wire.facilitatorAssigned())));
+        facts.add(new Group(
+                wire.groupRef(), assessedOn, startedOn, registeredOn, Boolean.TRUE.equals(wire.facilitatorAssigned())));
         return new ReadProfile(ProfileKind.GROUP, wire.groupRef(), assessedOn, facts);
     }
 
     private static ReadProfile helper(HelperProfile wire, LocalDate today, FieldErrors errors) {
         DateFields dates = new DateFields(wire.calendar(), errors);
         LocalDate assessedOn = dates.assessedOn(wire.assessedOn(), today);
-        LocalDate serviceYearStartedOn = dates.readNotAfter("serviceYearStartedOn", wire.serviceYearStartedOn(),
-                assessedOn);
+        LocalDate serviceYearStartedOn =
+                dates.readNotAfter("serviceYearStartedOn", wire.serviceYearStartedOn(), assessedOn);
         List<Object> facts = new ArrayList<>();
         if (errors.isEmpty()) {
-            facts.add(new Helper(wire.helperRef(), assessedOn, serviceYearStartedOn, wire.preServiceTrainingHours(),
-                    wire.inServiceTrainingHours(), wire.focusedFamilies()));
+            facts.add(new Helper(
+                    wire.helperRef(),
+                    assessedOn,
+                    serviceYearStartedOn,
+                    wire.preServiceTrainingHours(),
+                    wire.inServiceTrainingHours(),
+                    wire.focusedFamilies()));
         }
         return new ReadProfile(ProfileKind.HELPER, wire.helperRef(), assessedOn, facts);
     }

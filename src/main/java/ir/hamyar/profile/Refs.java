@@ -6,6 +6,5 @@ final class Refs {
     static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
     static final String MESSAGE = "must be 1-64 characters [A-Za-z0-9._-], starting with a letter or digit";
 
-    private Refs() {
-    }
+    private Refs() {}
 }

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -40,17 +40,16 @@ public final class StrictJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(LogicalType.Textual, config -> config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                    LogicalType.Textual, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .build();
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /** Parses a whole body; malformed JSON is a 400 that says where, not what. */
     public static JsonNode parse(byte[] body) {
@@ -64,8 +63,10 @@ public final class StrictJson {
             }
             return node;
         } catch (JsonParseException e) {
-            throw new InvalidInputException("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + duplicateHint(e), List.of());
+            throw new InvalidInputException(
+                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + duplicateHint(e),
+                    List.of());
         } catch (IOException e) {
             throw new InvalidInputException("malformed JSON", List.of());
         }
@@ -78,16 +79,23 @@ public final class StrictJson {
      */
     public static <T> T bind(JsonNode node, Class<T> type, String prefix, List<FieldError> unknown) {
         try {
-            return MAPPER.readerFor(type).withHandler(new DeserializationProblemHandler() {
-                @Override
-                public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
-                        JsonDeserializer<?> deserializer, Object bean, String name) throws IOException {
-                    unknown.add(new FieldError(FieldErrors.join(prefix, pointerToPath(parser)),
-                            "is not defined by the contract"));
-                    parser.skipChildren();
-                    return true;
-                }
-            }).readValue(node);
+            return MAPPER.readerFor(type)
+                    .withHandler(new DeserializationProblemHandler() {
+                        @Override
+                        public boolean handleUnknownProperty(
+                                DeserializationContext context,
+                                JsonParser parser,
+                                JsonDeserializer<?> deserializer,
+                                Object bean,
+                                String name)
+                                throws IOException {
+                            unknown.add(new FieldError(
+                                    FieldErrors.join(prefix, pointerToPath(parser)), "is not defined by the contract"));
+                            parser.skipChildren();
+                            return true;
+                        }
+                    })
+                    .readValue(node);
         } catch (InvalidFormatException e) {
             throw fieldError(prefix, e, expected(e.getTargetType()));
         } catch (MismatchedInputException e) {
@@ -116,7 +124,8 @@ public final class StrictJson {
 
     private static String pointerToPath(JsonParser parser) {
         StringBuilder path = new StringBuilder();
-        for (String segment : parser.getParsingContext().pathAsPointer().toString().split("/")) {
+        for (String segment :
+                parser.getParsingContext().pathAsPointer().toString().split("/")) {
             if (segment.isEmpty()) {
                 continue;
             }
@@ -144,8 +153,10 @@ public final class StrictJson {
             return "has the wrong type";
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "must be one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         if (type == Integer.class || type == int.class) {
             return "must be an integer";
@@ -164,6 +175,7 @@ public final class StrictJson {
 
     private static String duplicateHint(JsonParseException e) {
         return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                ? " (a field is given twice)" : "";
+                ? " (a field is given twice)"
+                : "";
     }
 }

@@ -16,8 +16,8 @@ public class ActiveRuleset {
     public ActiveVersion current() {
         ActiveVersion version = active.get();
         if (version == null) {
-            throw new ProblemException(Problem.of(503, "not-ready", "Service not ready",
-                    "no ruleset is active yet; retry shortly"));
+            throw new ProblemException(
+                    Problem.of(503, "not-ready", "Service not ready", "no ruleset is active yet; retry shortly"));
         }
         return version;
     }

@@ -19,7 +19,8 @@ public class RulesetReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return active.peek()
-                .map(version -> HealthCheckResponse.named("ruleset").up()
+                .map(version -> HealthCheckResponse.named("ruleset")
+                        .up()
                         .withData("version", version.version())
                         .withData("sha256", version.sha256())
                         .withData("rules", version.ruleset().rules().size())

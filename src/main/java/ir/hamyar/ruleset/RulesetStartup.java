@@ -50,8 +50,13 @@ public class RulesetStartup {
         }
         int version = versions.register(tree.sha256(), source);
         active.activate(new ActiveVersion(version, ruleset));
-        LOG.infof("Ruleset version %d (sha256 %s) from %s: %d rules, %d parameters, compiled in %d ms", version,
-                tree.sha256(), source, ruleset.rules().size(), ruleset.parameters().all().size(),
+        LOG.infof(
+                "Ruleset version %d (sha256 %s) from %s: %d rules, %d parameters, compiled in %d ms",
+                version,
+                tree.sha256(),
+                source,
+                ruleset.rules().size(),
+                ruleset.parameters().all().size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -59,7 +64,8 @@ public class RulesetStartup {
         if (config.dir().isPresent()) {
             return RuleTreeLoader.fromDirectory(config.dir().get());
         }
-        return Files.isDirectory(CHECKOUT_RULES) ? RuleTreeLoader.fromDirectory(CHECKOUT_RULES)
+        return Files.isDirectory(CHECKOUT_RULES)
+                ? RuleTreeLoader.fromDirectory(CHECKOUT_RULES)
                 : RuleTreeLoader.shipped();
     }
 
@@ -67,6 +73,8 @@ public class RulesetStartup {
         if (config.dir().isPresent()) {
             return config.dir().get().toAbsolutePath().toString();
         }
-        return Files.isDirectory(CHECKOUT_RULES) ? CHECKOUT_RULES.toAbsolutePath().toString() : "shipped rules";
+        return Files.isDirectory(CHECKOUT_RULES)
+                ? CHECKOUT_RULES.toAbsolutePath().toString()
+                : "shipped rules";
     }
 }

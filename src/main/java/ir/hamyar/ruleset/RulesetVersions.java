@@ -25,8 +25,8 @@ public class RulesetVersions {
                 insert.setString(2, source.length() > 300 ? source.substring(0, 300) : source);
                 insert.executeUpdate();
             }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select version from ruleset_version where sha256 = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("select version from ruleset_version where sha256 = ?")) {
                 select.setString(1, sha256);
                 try (ResultSet result = select.executeQuery()) {
                     result.next();

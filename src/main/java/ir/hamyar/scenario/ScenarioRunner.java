@@ -58,8 +58,8 @@ public final class ScenarioRunner {
         }
         Optional<ProfileKind> kind = ProfileKind.fromWireName(file.path("kind").asText());
         if (kind.isEmpty() || !file.path("scenarios").isArray()) {
-            return List.of(new ScenarioResult(path, "(file)",
-                    List.of("needs 'kind: family|group|helper' and a list of 'scenarios'")));
+            return List.of(new ScenarioResult(
+                    path, "(file)", List.of("needs 'kind: family|group|helper' and a list of 'scenarios'")));
         }
         List<ScenarioResult> results = new ArrayList<>();
         for (JsonNode scenario : file.get("scenarios")) {
@@ -86,7 +86,8 @@ public final class ScenarioRunner {
         }
         Evaluation evaluation = evaluator.evaluate(ruleset, profile.facts());
         List<JsonNode> actual = evaluation.findings().stream()
-                .map(finding -> (JsonNode) JSON.valueToTree(ConclusionView.of(finding))).toList();
+                .map(finding -> (JsonNode) JSON.valueToTree(ConclusionView.of(finding)))
+                .toList();
         List<String> failures = new ArrayList<>();
         for (JsonNode expected : expect.path("conclusions")) {
             if (actual.stream().noneMatch(conclusion -> matches(expected, conclusion))) {
@@ -94,9 +95,11 @@ public final class ScenarioRunner {
             }
         }
         for (JsonNode unexpected : expect.path("absent")) {
-            actual.stream().filter(conclusion -> matches(unexpected, conclusion)).findFirst().ifPresent(conclusion ->
-                    failures.add("expected no " + unexpected + " but " + conclusion.get("rule").asText()
-                            + " concluded " + summary(List.of(conclusion))));
+            actual.stream()
+                    .filter(conclusion -> matches(unexpected, conclusion))
+                    .findFirst()
+                    .ifPresent(conclusion -> failures.add("expected no " + unexpected + " but "
+                            + conclusion.get("rule").asText() + " concluded " + summary(List.of(conclusion))));
         }
         if (expect.has("firedRules")) {
             List<String> expectedRules = new ArrayList<>();
@@ -146,7 +149,9 @@ public final class ScenarioRunner {
     }
 
     private static List<String> summary(List<JsonNode> conclusions) {
-        return conclusions.stream().map(c -> c.get("type").asText() + "(" + c.get("subject").asText() + ")="
-                + c.get("value").asText() + (c.get("details").isEmpty() ? "" : " " + c.get("details"))).toList();
+        return conclusions.stream()
+                .map(c -> c.get("type").asText() + "(" + c.get("subject").asText() + ")="
+                        + c.get("value").asText() + (c.get("details").isEmpty() ? "" : " " + c.get("details")))
+                .toList();
     }
 }

@@ -60,9 +60,10 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-            AuthenticationRequestContext context) {
-        return context.runBlocking(() -> identify(request.getUsername(), new String(request.getPassword().getPassword())));
+    public Uni<SecurityIdentity> authenticate(
+            UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        return context.runBlocking(() ->
+                identify(request.getUsername(), new String(request.getPassword().getPassword())));
     }
 
     private SecurityIdentity identify(String name, String password) {
@@ -82,8 +83,11 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
         if (known != null && MessageDigest.isEqual(known, fingerprint)) {
             return true;
         }
-        boolean matches = BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8),
-                user.passwordHash().getBytes(StandardCharsets.UTF_8)).verified;
+        boolean matches = BCrypt.verifyer()
+                .verify(
+                        password.getBytes(StandardCharsets.UTF_8),
+                        user.passwordHash().getBytes(StandardCharsets.UTF_8))
+                .verified;
         if (matches) {
             verified.put(name, fingerprint);
         }

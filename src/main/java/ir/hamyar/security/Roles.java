@@ -11,6 +11,5 @@ public final class Roles {
     public static final String ADMIN = "admin";
     public static final Set<String> ALL = Set.of(INTAKE, POLICY, AUDITOR, ADMIN);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -82,7 +82,8 @@ class SolarHijriTest {
             assertEquals(day, NowruzTable.toLocalDate(fromTable));
             if (fromTable.month() == 1 && fromTable.day() == 1) {
                 assertEquals(day, SolarHijri.icuNowruz(fromTable.year()));
-                assertEquals(SolarHijri.icuLengthOfEsfand(fromTable.year()), NowruzTable.lengthOfEsfand(fromTable.year()));
+                assertEquals(
+                        SolarHijri.icuLengthOfEsfand(fromTable.year()), NowruzTable.lengthOfEsfand(fromTable.year()));
             }
         }
     }

@@ -24,26 +24,39 @@ class BatchDecisionTest {
     @Test
     void oneBadItemFailsAloneAndTheOthersAreDecidedInOrder() {
         ObjectNode family = Fixtures.unique("family-safehouse.json");
-        ObjectNode badFamily = Fixtures.with(Fixtures.unique("family-safehouse.json"), "/members/0/birthDate",
-                "\"2026-02-30\"");
+        ObjectNode badFamily =
+                Fixtures.with(Fixtures.unique("family-safehouse.json"), "/members/0/birthDate", "\"2026-02-30\"");
         ObjectNode helper = Fixtures.unique("helper.json");
-        ObjectNode batch = batch(item("family", null, family), item("family", null, badFamily),
-                item("helper", null, helper), item("boat", null, helper));
+        ObjectNode batch = batch(
+                item("family", null, family),
+                item("family", null, badFamily),
+                item("helper", null, helper),
+                item("boat", null, helper));
 
-        JsonPath results = Api.asIntake().body(batch.toString())
-                .when().post("/api/v1/decisions/batch")
-                .then().statusCode(200).contentType("application/json")
-                .extract().jsonPath();
+        JsonPath results = Api.asIntake()
+                .body(batch.toString())
+                .when()
+                .post("/api/v1/decisions/batch")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
 
         assertThat(results.getList("results")).hasSize(4);
-        assertThat(results.getString("results[0].subjectRef")).isEqualTo(family.get("familyRef").asText());
+        assertThat(results.getString("results[0].subjectRef"))
+                .isEqualTo(family.get("familyRef").asText());
         assertThat(results.getInt("results[1].status")).isEqualTo(400);
         assertThat(results.getList("results[1].errors.field")).containsExactly("items[1].profile.members[0].birthDate");
         assertThat(results.getString("results[2].kind")).isEqualTo("helper");
         assertThat(results.getList("results[3].errors.field")).containsExactly("items[3].kind");
-        assertThat(Records.decision(dataSource, results.getString("results[0].decisionId"))).isPresent();
-        assertThat(Records.decision(dataSource, results.getString("results[2].decisionId"))).isPresent();
-        assertThat(Records.countForSubject(dataSource, badFamily.get("familyRef").asText())).isZero();
+        assertThat(Records.decision(dataSource, results.getString("results[0].decisionId")))
+                .isPresent();
+        assertThat(Records.decision(dataSource, results.getString("results[2].decisionId")))
+                .isPresent();
+        assertThat(Records.countForSubject(
+                        dataSource, badFamily.get("familyRef").asText()))
+                .isZero();
     }
 
     @Test
@@ -52,17 +65,37 @@ class BatchDecisionTest {
         String key = "sync-" + family.get("familyRef").asText();
         ObjectNode batch = batch(item("family", key, family));
 
-        String first = Api.asIntake().body(batch.toString()).when().post("/api/v1/decisions/batch")
-                .then().statusCode(200).extract().path("results[0].decisionId");
-        String again = Api.asIntake().body(batch.toString()).when().post("/api/v1/decisions/batch")
-                .then().statusCode(200).extract().path("results[0].decisionId");
-        String single = Api.asIntake().header("Idempotency-Key", key).body(family.toString())
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(200).header("Idempotent-Replayed", "true").extract().path("decisionId");
+        String first = Api.asIntake()
+                .body(batch.toString())
+                .when()
+                .post("/api/v1/decisions/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results[0].decisionId");
+        String again = Api.asIntake()
+                .body(batch.toString())
+                .when()
+                .post("/api/v1/decisions/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results[0].decisionId");
+        String single = Api.asIntake()
+                .header("Idempotency-Key", key)
+                .body(family.toString())
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .extract()
+                .path("decisionId");
 
         assertThat(again).isEqualTo(first);
         assertThat(single).isEqualTo(first);
-        assertThat(Records.countForSubject(dataSource, family.get("familyRef").asText())).isEqualTo(1);
+        assertThat(Records.countForSubject(dataSource, family.get("familyRef").asText()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -71,27 +104,46 @@ class BatchDecisionTest {
         ObjectNode other = Fixtures.unique("family-safehouse.json");
         String key = "dup-" + family.get("familyRef").asText();
 
-        Api.asIntake().body(batch(item("family", key, family), item("family", key, other), item("family", null, other))
+        Api.asIntake()
+                .body(batch(item("family", key, family), item("family", key, other), item("family", null, other))
                         .toString())
-                .when().post("/api/v1/decisions/batch")
-                .then().statusCode(200)
+                .when()
+                .post("/api/v1/decisions/batch")
+                .then()
+                .statusCode(200)
                 .body("results[1].status", equalTo(409))
                 .body("results[2].subjectRef", equalTo(other.get("familyRef").asText()));
     }
 
     @Test
     void aBatchMustHoldOneTo500ItemsAndNothingElse() {
-        Api.asIntake().body("{\"items\": []}").when().post("/api/v1/decisions/batch")
-                .then().statusCode(400).contentType(Api.PROBLEM_JSON).body("errors.field", hasItem("items"));
+        Api.asIntake()
+                .body("{\"items\": []}")
+                .when()
+                .post("/api/v1/decisions/batch")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON)
+                .body("errors.field", hasItem("items"));
         ObjectNode tooMany = Fixtures.JSON.createObjectNode();
         ArrayNode items = tooMany.putArray("items");
         for (int i = 0; i < 501; i++) {
             items.add(item("helper", null, Fixtures.load("helper.json")));
         }
-        Api.asIntake().body(tooMany.toString()).when().post("/api/v1/decisions/batch")
-                .then().statusCode(400).body("errors.field", hasItem("items"));
-        Api.asIntake().body("{\"items\": [], \"device\": \"x\"}").when().post("/api/v1/decisions/batch")
-                .then().statusCode(400).body("errors.field", hasItem("device"));
+        Api.asIntake()
+                .body(tooMany.toString())
+                .when()
+                .post("/api/v1/decisions/batch")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("items"));
+        Api.asIntake()
+                .body("{\"items\": [], \"device\": \"x\"}")
+                .when()
+                .post("/api/v1/decisions/batch")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("device"));
     }
 
     private static ObjectNode batch(ObjectNode... items) {

@@ -2,11 +2,11 @@ package ir.hamyar.decision;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyString;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,10 +33,15 @@ class DecisionResourceTest {
         String body = family.toPrettyString();
         String ref = family.get("familyRef").asText();
 
-        JsonPath decision = Api.asIntake().body(body)
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(200).contentType("application/json")
-                .extract().jsonPath();
+        JsonPath decision = Api.asIntake()
+                .body(body)
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
 
         assertThat(decision.getString("kind")).isEqualTo("family");
         assertThat(decision.getString("subjectRef")).isEqualTo(ref);
@@ -48,8 +53,10 @@ class DecisionResourceTest {
         assertThat(stay).containsEntry("value", "STANDARD");
         assertThat((Map<String, Object>) stay.get("details"))
                 .containsEntry("approvedMonths", 4)
-                .containsEntry("exitOn", "2027-03-20").containsEntry("exitOnJalali", "1405-12-29")
-                .containsEntry("latestExitOn", "2027-07-21").containsEntry("latestExitOnJalali", "1406-04-30");
+                .containsEntry("exitOn", "2027-03-20")
+                .containsEntry("exitOnJalali", "1405-12-29")
+                .containsEntry("latestExitOn", "2027-07-21")
+                .containsEntry("latestExitOnJalali", "1406-04-30");
         assertThat(conclusion(decision, "ACCOMPANY", "m2"))
                 .containsEntry("value", "ALLOWED")
                 .containsEntry("rule", "safehouse/SonWithinTheAgeLimitAccompaniesHisMother");
@@ -58,7 +65,8 @@ class DecisionResourceTest {
                 .containsEntry("rule", "safehouse/SonPastTheAgeLimitCannotAccompanyHisMother");
         Map<String, Object> limit = conclusion(decision, "AGE_LIMIT_DURING_STAY", "m2");
         assertThat((Map<String, Object>) limit.get("details"))
-                .containsEntry("reachesLimitOn", "2027-01-15").containsEntry("reachesLimitOnJalali", "1405-10-25");
+                .containsEntry("reachesLimitOn", "2027-01-15")
+                .containsEntry("reachesLimitOnJalali", "1405-10-25");
         assertThat(decision.getList("conclusions.findAll { it.subject == 'm3' && it.type == 'AGE_LIMIT_DURING_STAY' }"))
                 .isEmpty();
         List<Map<String, Object>> conclusions = decision.getList("conclusions");
@@ -69,12 +77,17 @@ class DecisionResourceTest {
             assertThat((String) c.get("reference")).contains("default policy §2");
         });
         assertThat(decision.getString("conclusions.find { it.subject == 'm3' }.reason.en"))
-                .contains("13").contains("alternative care");
+                .contains("13")
+                .contains("alternative care");
         assertThat(decision.getList("firedRules.seq", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6);
 
-        Map<String, Object> row = Records.decision(dataSource, decision.getString("decisionId")).orElseThrow();
-        assertThat(row).containsEntry("kind", "family").containsEntry("subject_ref", ref)
-                .containsEntry("caller", "intake").containsEntry("input", body)
+        Map<String, Object> row =
+                Records.decision(dataSource, decision.getString("decisionId")).orElseThrow();
+        assertThat(row)
+                .containsEntry("kind", "family")
+                .containsEntry("subject_ref", ref)
+                .containsEntry("caller", "intake")
+                .containsEntry("input", body)
                 .containsEntry("ruleset_sha256", decision.getString("ruleset.sha256"));
         JsonNode recorded = Fixtures.JSON.readTree((String) row.get("response"));
         assertThat(recorded.get("conclusions")).isEqualTo(Fixtures.JSON.valueToTree(decision.getList("conclusions")));
@@ -82,23 +95,36 @@ class DecisionResourceTest {
 
     @Test
     void theRulesetReportedIsTheOneReadinessShows() {
-        String sha = given().when().get("/q/health/ready")
-                .then().statusCode(200).extract().path("checks.find { it.name == 'ruleset' }.data.sha256");
+        String sha = given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("checks.find { it.name == 'ruleset' }.data.sha256");
 
-        Api.asIntake().body(Fixtures.unique("helper.json").toString())
-                .when().post("/api/v1/decisions/helper")
-                .then().statusCode(200).body("ruleset.sha256", equalTo(sha)).body("ruleset.version", not(equalTo(0)));
+        Api.asIntake()
+                .body(Fixtures.unique("helper.json").toString())
+                .when()
+                .post("/api/v1/decisions/helper")
+                .then()
+                .statusCode(200)
+                .body("ruleset.sha256", equalTo(sha))
+                .body("ruleset.version", not(equalTo(0)));
     }
 
     @Test
     void aSolarHijriRequestWithPersianAndArabicIndicDigitsIsDecided() {
-        Api.asIntake().body(Fixtures.unique("family-jalali.json").toString())
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(200)
+        Api.asIntake()
+                .body(Fixtures.unique("family-jalali.json").toString())
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
                 .body("assessedOn", equalTo("2026-11-20"))
                 .body("assessedOnJalali", equalTo("1405-08-29"))
                 .body("conclusions.find { it.type == 'STAY' }.details.exitOnJalali", equalTo("1405-12-29"))
-                .body("conclusions.find { it.type == 'AGE_LIMIT_DURING_STAY' }.details.reachesLimitOnJalali",
+                .body(
+                        "conclusions.find { it.type == 'AGE_LIMIT_DURING_STAY' }.details.reachesLimitOnJalali",
                         equalTo("1405-10-25"));
     }
 
@@ -106,31 +132,61 @@ class DecisionResourceTest {
     void groupAndHelperProfilesAreDecidedAndRecorded() {
         for (String kind : List.of("group", "helper")) {
             ObjectNode profile = Fixtures.unique(kind + ".json");
-            String id = Api.asIntake().body(profile.toString())
-                    .when().post("/api/v1/decisions/" + kind)
-                    .then().statusCode(200).body("kind", equalTo(kind)).body("decisionId", not(emptyString()))
-                    .extract().path("decisionId");
+            String id = Api.asIntake()
+                    .body(profile.toString())
+                    .when()
+                    .post("/api/v1/decisions/" + kind)
+                    .then()
+                    .statusCode(200)
+                    .body("kind", equalTo(kind))
+                    .body("decisionId", not(emptyString()))
+                    .extract()
+                    .path("decisionId");
 
-            assertThat(Records.decision(dataSource, id)).hasValueSatisfying(row ->
-                    assertThat(row).containsEntry("kind", kind));
+            assertThat(Records.decision(dataSource, id))
+                    .hasValueSatisfying(row -> assertThat(row).containsEntry("kind", kind));
         }
     }
 
     @Test
     void aRecordedDecisionIsReadByItsCallerAndAuditorsOnly() {
         String id = decideFamily("intake", null);
-        String answered = Records.decision(dataSource, id).orElseThrow().get("response").toString();
+        String answered =
+                Records.decision(dataSource, id).orElseThrow().get("response").toString();
 
-        String read = Api.as("intake").when().get("/api/v1/decisions/" + id)
-                .then().statusCode(200).extract().asString();
+        String read = Api.as("intake")
+                .when()
+                .get("/api/v1/decisions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(read).isEqualTo(answered);
-        Api.as("auditor").when().get("/api/v1/decisions/" + id).then().statusCode(200).body("decisionId", equalTo(id));
+        Api.as("auditor")
+                .when()
+                .get("/api/v1/decisions/" + id)
+                .then()
+                .statusCode(200)
+                .body("decisionId", equalTo(id));
         Api.as("admin").when().get("/api/v1/decisions/" + id).then().statusCode(200);
-        Api.as("intake2").when().get("/api/v1/decisions/" + id)
-                .then().statusCode(404).contentType(Api.PROBLEM_JSON);
-        Api.as("policy").when().get("/api/v1/decisions/" + id).then().statusCode(403).contentType(Api.PROBLEM_JSON);
-        Api.as("auditor").when().get("/api/v1/decisions/01a207e6-0000-7000-8000-000000000000")
-                .then().statusCode(404).contentType(Api.PROBLEM_JSON);
+        Api.as("intake2")
+                .when()
+                .get("/api/v1/decisions/" + id)
+                .then()
+                .statusCode(404)
+                .contentType(Api.PROBLEM_JSON);
+        Api.as("policy")
+                .when()
+                .get("/api/v1/decisions/" + id)
+                .then()
+                .statusCode(403)
+                .contentType(Api.PROBLEM_JSON);
+        Api.as("auditor")
+                .when()
+                .get("/api/v1/decisions/01a207e6-0000-7000-8000-000000000000")
+                .then()
+                .statusCode(404)
+                .contentType(Api.PROBLEM_JSON);
         Api.as("auditor").when().get("/api/v1/decisions/not-a-uuid").then().statusCode(404);
     }
 
@@ -139,32 +195,57 @@ class DecisionResourceTest {
         ObjectNode family = Fixtures.unique("family-safehouse.json");
         String key = "device-7:" + family.get("familyRef").asText();
 
-        String first = Api.asIntake().header("Idempotency-Key", key).body(family.toString())
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(200).header("Idempotent-Replayed", "false").extract().asString();
-        String again = Api.asIntake().header("Idempotency-Key", key).body(family.toPrettyString())
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(200).header("Idempotent-Replayed", "true").extract().asString();
+        String first = Api.asIntake()
+                .header("Idempotency-Key", key)
+                .body(family.toString())
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", "false")
+                .extract()
+                .asString();
+        String again = Api.asIntake()
+                .header("Idempotency-Key", key)
+                .body(family.toPrettyString())
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .extract()
+                .asString();
 
         assertThat(Fixtures.JSON.readTree(again)).isEqualTo(Fixtures.JSON.readTree(first));
         assertThat(Records.countForKey(dataSource, "intake", key)).isEqualTo(1);
-        assertThat(Records.countForSubject(dataSource, family.get("familyRef").asText())).isEqualTo(1);
+        assertThat(Records.countForSubject(dataSource, family.get("familyRef").asText()))
+                .isEqualTo(1);
     }
 
     @Test
     void reusingAKeyForAnotherBodyIsAConflictAndRecordsNothing() {
         ObjectNode family = Fixtures.unique("family-safehouse.json");
         String key = "k-" + family.get("familyRef").asText();
-        Api.asIntake().header("Idempotency-Key", key).body(family.toString())
-                .when().post("/api/v1/decisions/family").then().statusCode(200);
+        Api.asIntake()
+                .header("Idempotency-Key", key)
+                .body(family.toString())
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200);
 
-        Api.asIntake().header("Idempotency-Key", key)
+        Api.asIntake()
+                .header("Idempotency-Key", key)
                 .body(Fixtures.with(family, "/safeHouse/requestedMonths", "6").toString())
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(409).contentType(Api.PROBLEM_JSON)
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(409)
+                .contentType(Api.PROBLEM_JSON)
                 .body("type", equalTo("urn:hamyar:problem:idempotency-conflict"));
 
-        assertThat(Records.countForSubject(dataSource, family.get("familyRef").asText())).isEqualTo(1);
+        assertThat(Records.countForSubject(dataSource, family.get("familyRef").asText()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -180,10 +261,14 @@ class DecisionResourceTest {
 
     @Test
     void aMalformedIdempotencyKeyIsRefused() {
-        Api.asIntake().header("Idempotency-Key", "has spaces and is far too long ".repeat(3))
+        Api.asIntake()
+                .header("Idempotency-Key", "has spaces and is far too long ".repeat(3))
                 .body(Fixtures.unique("helper.json").toString())
-                .when().post("/api/v1/decisions/helper")
-                .then().statusCode(400).contentType(Api.PROBLEM_JSON)
+                .when()
+                .post("/api/v1/decisions/helper")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON)
                 .body("errors.field", hasItem("Idempotency-Key"));
     }
 
@@ -192,10 +277,15 @@ class DecisionResourceTest {
         ObjectNode family = Fixtures.unique("family-safehouse.json");
         Fixtures.with(family, "/safeHouse/admissionOn", "\"2010-01-01\"");
 
-        Api.asIntake().body(family.toString())
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(400).contentType(Api.PROBLEM_JSON)
-                .body("errors", hasSize(1)).body("errors[0].field", equalTo("assessedOn"));
+        Api.asIntake()
+                .body(family.toString())
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON)
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("assessedOn"));
     }
 
     private String decideFamily(String user, String key) {
@@ -207,12 +297,17 @@ class DecisionResourceTest {
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return request.when().post("/api/v1/decisions/family").then().statusCode(200).extract().path("decisionId");
+        return request.when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
     }
 
     private static Map<String, Object> conclusion(JsonPath decision, String type, String subject) {
-        Map<String, Object> found = decision.getMap("conclusions.find { it.type == '" + type + "' && it.subject == '"
-                + subject + "' }");
+        Map<String, Object> found =
+                decision.getMap("conclusions.find { it.type == '" + type + "' && it.subject == '" + subject + "' }");
         assertThat(found).as(type + " for " + subject).isNotNull();
         return found;
     }

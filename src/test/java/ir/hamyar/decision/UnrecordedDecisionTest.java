@@ -27,23 +27,35 @@ class UnrecordedDecisionTest {
         execute("alter table decision rename to decision_unavailable");
         String problem;
         try {
-            problem = Api.asIntake().header("Idempotency-Key", key).body(body)
-                    .when().post("/api/v1/decisions/helper")
-                    .then().statusCode(503).contentType(Api.PROBLEM_JSON)
+            problem = Api.asIntake()
+                    .header("Idempotency-Key", key)
+                    .body(body)
+                    .when()
+                    .post("/api/v1/decisions/helper")
+                    .then()
+                    .statusCode(503)
+                    .contentType(Api.PROBLEM_JSON)
                     .body("type", equalTo("urn:hamyar:problem:storage-unavailable"))
-                    .extract().asString();
+                    .extract()
+                    .asString();
         } finally {
             execute("alter table decision_unavailable rename to decision");
         }
 
         assertThat(problem).doesNotContainIgnoringCase("sql").doesNotContain("decision_unavailable");
-        Api.asIntake().header("Idempotency-Key", key).body(body)
-                .when().post("/api/v1/decisions/helper")
-                .then().statusCode(200).header("Idempotent-Replayed", "false");
+        Api.asIntake()
+                .header("Idempotency-Key", key)
+                .body(body)
+                .when()
+                .post("/api/v1/decisions/helper")
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", "false");
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class EffectiveDatedParametersTest {
 
     private static final LocalDate CHANGE = LocalDate.of(2027, 3, 21);
-    private static final String PARAMETERS = """
+    private static final String PARAMETERS =
+            """
             safehouse.applicantMinAge:
               description: Minimum age
               unit: year
@@ -44,8 +45,8 @@ class EffectiveDatedParametersTest {
                 2016-03-20: 8
             """;
 
-    private final CompiledRuleset ruleset = new RuleCompiler()
-            .compile(RuleTrees.shippedWith("safehouse/parameters.yaml", PARAMETERS));
+    private final CompiledRuleset ruleset =
+            new RuleCompiler().compile(RuleTrees.shippedWith("safehouse/parameters.yaml", PARAMETERS));
     private final Evaluator evaluator = new Evaluator(10_000);
 
     @Test
@@ -76,6 +77,7 @@ class EffectiveDatedParametersTest {
         return evaluator.evaluate(ruleset, facts).findings().stream()
                 .filter(finding -> finding.type().equals("ACCOMPANY"))
                 .map(Finding::value)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -27,7 +27,8 @@ class RuleCompilerTest {
 
     @Test
     void aSyntaxErrorIsReportedWithItsFileAndLine() {
-        String broken = """
+        String broken =
+                """
                 package safehouse;
 
                 rule "Broken"
@@ -39,16 +40,18 @@ class RuleCompilerTest {
 
         assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/broken.drl", broken)))
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> {
-                    assertThat(e.problems()).isNotEmpty().allSatisfy(problem ->
-                            assertThat(problem.file()).isEqualTo("safehouse/broken.drl"));
-                    assertThat(e.problems()).anySatisfy(problem -> assertThat(problem.line()).isEqualTo(5));
+                    assertThat(e.problems()).isNotEmpty().allSatisfy(problem -> assertThat(problem.file())
+                            .isEqualTo("safehouse/broken.drl"));
+                    assertThat(e.problems())
+                            .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(5));
                     assertThat(e.getMessage()).contains("safehouse/broken.drl:5");
                 });
     }
 
     @Test
     void anUnknownFactFieldIsReportedInTheRuleFile() {
-        String broken = """
+        String broken =
+                """
                 package safehouse;
                 import ir.hamyar.facts.Member;
 
@@ -61,8 +64,8 @@ class RuleCompilerTest {
                 """;
 
         assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/typo.drl", broken)))
-                .isInstanceOfSatisfying(RuleCompilationException.class, e ->
-                        assertThat(e.problems()).anySatisfy(problem -> {
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .anySatisfy(problem -> {
                             assertThat(problem.file()).isEqualTo("safehouse/typo.drl");
                             assertThat(problem.message()).contains("shoeSize");
                         }));
@@ -70,7 +73,8 @@ class RuleCompilerTest {
 
     @Test
     void aRuleWithoutReasonsOrReferenceIsRefused() {
-        String undocumented = """
+        String undocumented =
+                """
                 package safehouse;
                 import ir.hamyar.facts.Member;
 
@@ -84,7 +88,8 @@ class RuleCompilerTest {
         assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/quiet.drl", undocumented)))
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
                         .extracting(CompileProblem::toString)
-                        .contains("safehouse/quiet.drl:4:1: rule \"SaysNothingOfWhy\" needs @reasonFa(\"...\")",
+                        .contains(
+                                "safehouse/quiet.drl:4:1: rule \"SaysNothingOfWhy\" needs @reasonFa(\"...\")",
                                 "safehouse/quiet.drl:4:1: rule \"SaysNothingOfWhy\" needs @reference(\"...\")"));
     }
 
@@ -92,13 +97,14 @@ class RuleCompilerTest {
     void aPackageThatDoesNotMatchItsFolderIsRefused() {
         assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/other.drl", "package tiering;\n")))
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
-                        .containsExactly(new CompileProblem("safehouse/other.drl", 1, 1,
-                                "package must be 'safehouse' to match its folder")));
+                        .containsExactly(new CompileProblem(
+                                "safehouse/other.drl", 1, 1, "package must be 'safehouse' to match its folder")));
     }
 
     @Test
     void aParameterWithoutItsDescriptionOrWithABadDateIsRefused() {
-        String parameters = """
+        String parameters =
+                """
                 safehouse.sonMaxAge:
                   unit: year
                   reference: Behzisti
@@ -109,15 +115,16 @@ class RuleCompilerTest {
         assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/parameters.yaml", parameters)))
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
                         .extracting(CompileProblem::message)
-                        .containsAll(List.of("parameter safehouse.sonMaxAge needs a description",
+                        .containsAll(List.of(
+                                "parameter safehouse.sonMaxAge needs a description",
                                 "parameter safehouse.sonMaxAge needs each value keyed by an ISO date (YYYY-MM-DD)"
                                         + " and given as a number")));
     }
 
     @Test
     void malformedParameterYamlIsReportedWithItsLine() {
-        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/parameters.yaml",
-                "safehouse.sonMaxAge:\n  values: [unclosed\n")))
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith(
+                        "safehouse/parameters.yaml", "safehouse.sonMaxAge:\n  values: [unclosed\n")))
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
                         .anySatisfy(problem -> {
                             assertThat(problem.file()).isEqualTo("safehouse/parameters.yaml");

@@ -12,9 +12,12 @@ class RuleTreeTest {
 
     @Test
     void theSha256IsTheOneAnAuditorComputesWithTheDocumentedCommand() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("bash", "-c",
-                "cd rules && (find . -type f ! -name '.*' -printf '%P\\n' | LC_ALL=C sort | xargs sha256sum)"
-                        + " | sha256sum | cut -d' ' -f1").start();
+        Process process = new ProcessBuilder(
+                        "bash",
+                        "-c",
+                        "cd rules && (find . -type f ! -name '.*' -printf '%P\\n' | LC_ALL=C sort | xargs sha256sum)"
+                                + " | sha256sum | cut -d' ' -f1")
+                .start();
         String expected = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
 
         assertThat(process.waitFor()).isZero();
@@ -24,8 +27,8 @@ class RuleTreeTest {
     @Test
     void anyChangeOfAnyFileChangesTheSha256() {
         RuleTree shipped = RuleTrees.shipped();
-        RuleTree edited = RuleTrees.shippedWith("safehouse/parameters.yaml",
-                shipped.text("safehouse/parameters.yaml") + "\n");
+        RuleTree edited =
+                RuleTrees.shippedWith("safehouse/parameters.yaml", shipped.text("safehouse/parameters.yaml") + "\n");
 
         assertThat(edited.sha256()).isNotEqualTo(shipped.sha256()).hasSize(64);
     }
@@ -36,6 +39,7 @@ class RuleTreeTest {
         assertThat(RuleTreeLoader.isPartOfTree("safehouse/.stay.drl.swp")).isFalse();
         assertThat(RuleTreeLoader.isPartOfTree("safehouse/stay.drl~")).isFalse();
         assertThat(RuleTreeLoader.isPartOfTree(".git/config")).isFalse();
-        assertThat(new RuleTree(Map.of("a/b.drl", new byte[0])).pathsEndingWith(".drl")).containsExactly("a/b.drl");
+        assertThat(new RuleTree(Map.of("a/b.drl", new byte[0])).pathsEndingWith(".drl"))
+                .containsExactly("a/b.drl");
     }
 }

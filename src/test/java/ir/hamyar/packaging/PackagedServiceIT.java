@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged service, started as an operator starts it: {@code java -jar}, from a directory of its own. */
 class PackagedServiceIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final Path JAR =
+            Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final String TEST_DATABASE = "jdbc:postgresql://127.0.0.1:5432/hamyar_test";
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
 
@@ -35,20 +36,27 @@ class PackagedServiceIT {
         Process service = start(log, List.of());
         try {
             int port = awaitPort(log, service);
-            HttpResponse<String> ready = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> ready = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
-            HttpResponse<String> decision = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1/decisions/helper"))
-                    .header("Authorization", "Basic aW50YWtlOmludGFrZS1kZW1v")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> decision = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/decisions/helper"))
+                                    .header("Authorization", "Basic aW50YWtlOmludGFrZS1kZW1v")
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
 
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains(RuleTrees.shipped().sha256());
             assertThat(Files.readString(log)).contains("from shipped rules");
-            assertThat(decision.statusCode()).as("the packaged service ships with no users").isEqualTo(401);
+            assertThat(decision.statusCode())
+                    .as("the packaged service ships with no users")
+                    .isEqualTo(401);
         } finally {
             service.destroy();
             service.waitFor(20, TimeUnit.SECONDS);
@@ -59,24 +67,30 @@ class PackagedServiceIT {
     void aRuleFileWithASyntaxErrorStopsStartupNamingItsFileAndLine() throws Exception {
         Path rules = workDir.resolve("rules");
         copyShippedRules(rules);
-        Files.writeString(rules.resolve("safehouse/broken.drl"),
+        Files.writeString(
+                rules.resolve("safehouse/broken.drl"),
                 "package safehouse;\n\nrule \"Broken\"\nwhen\n    this is not drl\nthen\nend\n");
         Path log = workDir.resolve("service.log");
 
         Process service = start(log, List.of("-Dhamyar.rules.dir=" + rules));
 
-        assertThat(service.waitFor(90, TimeUnit.SECONDS)).as("the service stops by itself").isTrue();
+        assertThat(service.waitFor(90, TimeUnit.SECONDS))
+                .as("the service stops by itself")
+                .isTrue();
         assertThat(service.exitValue()).isNotZero();
         assertThat(Files.readString(log)).contains("safehouse/broken.drl:5").doesNotContain("Listening on");
     }
 
     private Process start(Path log, List<String> options) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("java", "-Dquarkus.http.port=0",
-                "-Dquarkus.datasource.jdbc.url=" + TEST_DATABASE));
+        List<String> command = new java.util.ArrayList<>(
+                List.of("java", "-Dquarkus.http.port=0", "-Dquarkus.datasource.jdbc.url=" + TEST_DATABASE));
         command.addAll(options);
         command.addAll(List.of("-jar", JAR.toString()));
-        return new ProcessBuilder(command).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static int awaitPort(Path log, Process service) throws Exception {

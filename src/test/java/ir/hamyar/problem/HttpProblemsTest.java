@@ -33,86 +33,161 @@ class HttpProblemsTest {
 
     @Test
     void aRequestWithoutCredentialsIs401WithAChallenge() {
-        given().contentType("application/json").body("{}")
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(401).contentType(Api.PROBLEM_JSON)
+        given().contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(401)
+                .contentType(Api.PROBLEM_JSON)
                 .header("WWW-Authenticate", containsString("Basic"))
                 .body("status", equalTo(401));
     }
 
     @Test
     void aWrongPasswordOrUnknownUserIs401() {
-        given().auth().preemptive().basic("intake", "wrong").contentType("application/json").body("{}")
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(401).contentType(Api.PROBLEM_JSON);
-        given().auth().preemptive().basic("mallory", "mallory-test")
-                .when().get("/api/v1/decisions/01a207e6-0000-7000-8000-000000000000")
-                .then().statusCode(401).contentType(Api.PROBLEM_JSON);
+        given().auth()
+                .preemptive()
+                .basic("intake", "wrong")
+                .contentType("application/json")
+                .body("{}")
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(401)
+                .contentType(Api.PROBLEM_JSON);
+        given().auth()
+                .preemptive()
+                .basic("mallory", "mallory-test")
+                .when()
+                .get("/api/v1/decisions/01a207e6-0000-7000-8000-000000000000")
+                .then()
+                .statusCode(401)
+                .contentType(Api.PROBLEM_JSON);
     }
 
     @Test
     void onlyIntakeAndAdminMayAskForDecisions() {
         for (String user : new String[] {"policy", "auditor"}) {
             for (String kind : new String[] {"family", "group", "helper", "batch"}) {
-                Api.as(user).body("{}").when().post("/api/v1/decisions/" + kind)
-                        .then().statusCode(403).contentType(Api.PROBLEM_JSON).body("status", equalTo(403));
+                Api.as(user)
+                        .body("{}")
+                        .when()
+                        .post("/api/v1/decisions/" + kind)
+                        .then()
+                        .statusCode(403)
+                        .contentType(Api.PROBLEM_JSON)
+                        .body("status", equalTo(403));
             }
         }
-        Api.as("admin").body(Fixtures.unique("helper.json").toString())
-                .when().post("/api/v1/decisions/helper").then().statusCode(200);
+        Api.as("admin")
+                .body(Fixtures.unique("helper.json").toString())
+                .when()
+                .post("/api/v1/decisions/helper")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void anUnknownPathIs404() {
         Api.asIntake().when().get("/api/v1/nothing-here").then().statusCode(404).contentType(Api.PROBLEM_JSON);
-        given().when().get("/no/such/page").then().statusCode(404).contentType(Api.PROBLEM_JSON)
+        given().when()
+                .get("/no/such/page")
+                .then()
+                .statusCode(404)
+                .contentType(Api.PROBLEM_JSON)
                 .body("type", equalTo("urn:hamyar:problem:not-found"));
     }
 
     @Test
     void aWrongMethodIs405() {
-        Api.asIntake().when().delete("/api/v1/decisions/family")
-                .then().statusCode(405).contentType(Api.PROBLEM_JSON);
-        Api.asIntake().body("{}").when().put("/api/v1/decisions/family")
-                .then().statusCode(405).contentType(Api.PROBLEM_JSON);
+        Api.asIntake()
+                .when()
+                .delete("/api/v1/decisions/family")
+                .then()
+                .statusCode(405)
+                .contentType(Api.PROBLEM_JSON);
+        Api.asIntake()
+                .body("{}")
+                .when()
+                .put("/api/v1/decisions/family")
+                .then()
+                .statusCode(405)
+                .contentType(Api.PROBLEM_JSON);
     }
 
     @Test
     void aBodyThatIsNotJsonIs415() {
-        Api.asIntake().contentType("text/plain").body("familyRef=F-1")
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(415).contentType(Api.PROBLEM_JSON);
+        Api.asIntake()
+                .contentType("text/plain")
+                .body("familyRef=F-1")
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(415)
+                .contentType(Api.PROBLEM_JSON);
     }
 
     @Test
     void malformedJsonIs400SayingWhereNotWhat() {
-        String problem = Api.asIntake().body("{\"familyRef\": \"Zahra-Canary-0912")
-                .when().post("/api/v1/decisions/family")
-                .then().statusCode(400).contentType(Api.PROBLEM_JSON)
+        String problem = Api.asIntake()
+                .body("{\"familyRef\": \"Zahra-Canary-0912")
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON)
                 .body("detail", containsString("line 1"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(problem).doesNotContain("Zahra").doesNotContain("Exception");
-        Api.asIntake().body("").when().post("/api/v1/decisions/family")
-                .then().statusCode(400).contentType(Api.PROBLEM_JSON);
-        Api.asIntake().body("{\"familyRef\":\"a\",\"familyRef\":\"b\"}").when().post("/api/v1/decisions/family")
-                .then().statusCode(400).body("detail", containsString("twice"));
-        Api.asIntake().body("{} {}").when().post("/api/v1/decisions/family").then().statusCode(400);
-        Api.asIntake().body("[]").when().post("/api/v1/decisions/family").then().statusCode(400)
+        Api.asIntake()
+                .body("")
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON);
+        Api.asIntake()
+                .body("{\"familyRef\":\"a\",\"familyRef\":\"b\"}")
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("twice"));
+        Api.asIntake()
+                .body("{} {}")
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(400);
+        Api.asIntake()
+                .body("[]")
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(400)
                 .contentType(Api.PROBLEM_JSON);
     }
 
     @Test
     void aDecisionOver1MiBIs413() {
         byte[] body = padded(1024 * 1024 + 1);
-        Api.asIntake().body(body).when().post("/api/v1/decisions/family")
-                .then().statusCode(413).contentType(Api.PROBLEM_JSON).body("detail", containsString("1 MiB"));
+        Api.asIntake()
+                .body(body)
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(413)
+                .contentType(Api.PROBLEM_JSON)
+                .body("detail", containsString("1 MiB"));
     }
 
     @Test
     void aDecisionOver1MiBSentInChunksIs413() throws Exception {
         byte[] body = padded(1024 * 1024 + 10);
-        HttpResponse<String> response = send(familyEndpoint,
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        HttpResponse<String> response =
+                send(familyEndpoint, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue(Api.PROBLEM_JSON);
@@ -120,12 +195,19 @@ class HttpProblemsTest {
 
     @Test
     void aBatchOver1MiBIsReadButOver16MiBIs413() throws Exception {
-        Api.asIntake().body(padded(2 * 1024 * 1024)).when().post("/api/v1/decisions/batch")
-                .then().statusCode(400).body("status", equalTo(400));
+        Api.asIntake()
+                .body(padded(2 * 1024 * 1024))
+                .when()
+                .post("/api/v1/decisions/batch")
+                .then()
+                .statusCode(400)
+                .body("status", equalTo(400));
 
         String response = announceUpload(batchEndpoint, 16 * 1024 * 1024 + 1);
 
-        assertThat(response).startsWith("HTTP/1.1 413").containsIgnoringCase("Content-Type: " + Api.PROBLEM_JSON)
+        assertThat(response)
+                .startsWith("HTTP/1.1 413")
+                .containsIgnoringCase("Content-Type: " + Api.PROBLEM_JSON)
                 .contains("16 MiB");
     }
 
@@ -137,8 +219,8 @@ class HttpProblemsTest {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout(10_000);
             String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
-                    + "Authorization: Basic " + Base64.getEncoder().encodeToString(
-                            "intake:intake-test".getBytes(StandardCharsets.UTF_8)) + "\r\n"
+                    + "Authorization: Basic "
+                    + Base64.getEncoder().encodeToString("intake:intake-test".getBytes(StandardCharsets.UTF_8)) + "\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n"
                     + "Expect: 100-continue\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
@@ -150,19 +232,30 @@ class HttpProblemsTest {
     private static HttpResponse<String> send(URI uri, HttpRequest.BodyPublisher body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("intake:intake-test".getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString("intake:intake-test".getBytes(StandardCharsets.UTF_8)))
                 .POST(body)
                 .build();
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void errorsNeverCarryStackTraces() {
-        Api.asIntake().body("{\"members\": [1, 2]}").when().post("/api/v1/decisions/family")
-                .then().statusCode(400).contentType(Api.PROBLEM_JSON)
-                .body(not(containsString("jackson"))).body(not(containsString("Exception")));
+        Api.asIntake()
+                .body("{\"members\": [1, 2]}")
+                .when()
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON)
+                .body(not(containsString("jackson")))
+                .body(not(containsString("Exception")));
     }
 
     /** A JSON object padded with white space to exactly {@code size} bytes. */

@@ -14,8 +14,10 @@ class OperationsTest {
 
     @Test
     void readinessShowsTheActiveRulesetAndTheDatabase() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'ruleset' }.data.sha256", matchesPattern("[0-9a-f]{64}"))
                 .body("checks.find { it.name == 'ruleset' }.data.version", org.hamcrest.Matchers.greaterThan(0))
@@ -25,8 +27,11 @@ class OperationsTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryRequestAndResponse() {
-        given().accept("application/json").when().get("/q/openapi")
-                .then().statusCode(200)
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", hasKey("/api/v1/decisions/family"))
                 .body("paths", hasKey("/api/v1/decisions/batch"))
                 .body("paths", hasKey("/api/v1/decisions/{decisionId}"))

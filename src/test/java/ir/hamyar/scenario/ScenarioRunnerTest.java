@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The runner fails a scenario whose expectation the rules do not meet, and says what came instead. */
 class ScenarioRunnerTest {
 
-    private static final String WRONG = """
+    private static final String WRONG =
+            """
             kind: family
             scenarios:
               - name: a son of 12 is wrongly expected to be refused
@@ -39,19 +40,19 @@ class ScenarioRunnerTest {
 
     @Test
     void reportsEveryUnmetExpectation() {
-        CompiledRuleset ruleset = new RuleCompiler()
-                .compile(RuleTrees.shippedWith("safehouse/wrong.scenarios.yaml", WRONG));
+        CompiledRuleset ruleset =
+                new RuleCompiler().compile(RuleTrees.shippedWith("safehouse/wrong.scenarios.yaml", WRONG));
 
         List<ScenarioResult> results = new ScenarioRunner(new ProfileReader(), new Evaluator(10_000))
                 .run(ruleset, LocalDate.of(2026, 11, 23)).stream()
-                .filter(result -> result.file().equals("safehouse/wrong.scenarios.yaml"))
-                .toList();
+                        .filter(result -> result.file().equals("safehouse/wrong.scenarios.yaml"))
+                        .toList();
 
         assertThat(results).hasSize(2).noneMatch(ScenarioResult::passed);
         assertThat(results.get(0).failures()).hasSize(3);
         assertThat(results.get(0).failures().get(0)).contains("NOT_ALLOWED").contains("ACCOMPANY(son)=ALLOWED");
         assertThat(results.get(0).failures().get(1)).contains("ResidentialStayWithinTheStandardMonthsIsStandard");
-        assertThat(results.get(1).failures()).containsExactly(
-                "'given' must set assessedOn, so that the scenario does not change with the calendar");
+        assertThat(results.get(1).failures())
+                .containsExactly("'given' must set assessedOn, so that the scenario does not change with the calendar");
     }
 }

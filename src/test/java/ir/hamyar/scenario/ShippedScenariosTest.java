@@ -25,7 +25,9 @@ class ShippedScenariosTest {
         List<ScenarioResult> results = new ScenarioRunner(new ProfileReader(), new Evaluator(10_000))
                 .run(ruleset, LocalDate.now(ZoneId.of("Asia/Tehran")));
         assertFalse(results.isEmpty(), "rules/ holds no scenarios");
-        return results.stream().map(result -> DynamicTest.dynamicTest(result.file() + ": " + result.name(),
-                () -> assertTrue(result.passed(), String.join("\n", result.failures()))));
+        return results.stream()
+                .map(result -> DynamicTest.dynamicTest(
+                        result.file() + ": " + result.name(),
+                        () -> assertTrue(result.passed(), String.join("\n", result.failures()))));
     }
 }

@@ -25,7 +25,8 @@ class ConfiguredUsersIdentityProviderTest {
         assertThat(hash).startsWith("$2y$");
         assertThat(identity.getPrincipal().getName()).isEqualTo("tablet-7");
         assertThat(identity.getRoles()).containsExactly("intake");
-        assertThat(login(provider, "tablet-7", "s3cret").getPrincipal().getName()).isEqualTo("tablet-7");
+        assertThat(login(provider, "tablet-7", "s3cret").getPrincipal().getName())
+                .isEqualTo("tablet-7");
     }
 
     @Test
@@ -49,8 +50,10 @@ class ConfiguredUsersIdentityProviderTest {
 
     private static SecurityIdentity login(ConfiguredUsersIdentityProvider provider, String name, String password) {
         return provider.authenticate(
-                new UsernamePasswordAuthenticationRequest(name, new PasswordCredential(password.toCharArray())),
-                supplier -> Uni.createFrom().item(supplier)).await().indefinitely();
+                        new UsernamePasswordAuthenticationRequest(name, new PasswordCredential(password.toCharArray())),
+                        supplier -> Uni.createFrom().item(supplier))
+                .await()
+                .indefinitely();
     }
 
     private static ConfiguredUsersIdentityProvider provider(Map<String, UsersConfig.User> users) {

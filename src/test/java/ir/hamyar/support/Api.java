@@ -10,8 +10,7 @@ public final class Api {
 
     public static final String PROBLEM_JSON = "application/problem+json";
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String user) {
         return given().auth().preemptive().basic(user, user + "-test").contentType(ContentType.JSON);

@@ -14,8 +14,7 @@ public final class Fixtures {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static ObjectNode load(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {

@@ -13,8 +13,7 @@ import java.util.UUID;
 /** Reads what the service recorded in PostgreSQL, straight from the table. */
 public final class Records {
 
-    private Records() {
-    }
+    private Records() {}
 
     public static int countForSubject(AgroalDataSource dataSource, String subjectRef) {
         return count(dataSource, "select count(*) from decision where subject_ref = ?", subjectRef);

@@ -12,8 +12,7 @@ public final class RuleTrees {
 
     public static final Path SHIPPED = Path.of("rules");
 
-    private RuleTrees() {
-    }
+    private RuleTrees() {}
 
     public static RuleTree shipped() {
         return RuleTreeLoader.fromDirectory(SHIPPED);
