@@ -65,22 +65,8 @@ class BatchDecisionTest {
         String key = "sync-" + family.get("familyRef").asText();
         ObjectNode batch = batch(item("family", key, family));
 
-        String first = Api.asIntake()
-                .body(batch.toString())
-                .when()
-                .post("/api/v1/decisions/batch")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("results[0].decisionId");
-        String again = Api.asIntake()
-                .body(batch.toString())
-                .when()
-                .post("/api/v1/decisions/batch")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("results[0].decisionId");
+        String first = firstDecisionIdOf(batch);
+        String again = firstDecisionIdOf(batch);
         String single = Api.asIntake()
                 .header("Idempotency-Key", key)
                 .body(family.toString())
@@ -144,6 +130,17 @@ class BatchDecisionTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", hasItem("device"));
+    }
+
+    private static String firstDecisionIdOf(ObjectNode batch) {
+        return Api.asIntake()
+                .body(batch.toString())
+                .when()
+                .post("/api/v1/decisions/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results[0].decisionId");
     }
 
     private static ObjectNode batch(ObjectNode... items) {
