@@ -17,11 +17,24 @@ public final class IndicatorCatalogue {
     private final Map<String, Indicator> indicators;
 
     private IndicatorCatalogue(Map<String, Indicator> indicators) {
-        this.indicators = Map.copyOf(indicators);
+        this.indicators = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(indicators));
     }
 
     public boolean contains(String code) {
         return indicators.containsKey(code);
+    }
+
+    public int size() {
+        return indicators.size();
+    }
+
+    public String domainOf(String code) {
+        return indicators.get(code).domain();
+    }
+
+    /** The domains of the catalogue, in the order they first appear. */
+    public List<String> domains() {
+        return indicators.values().stream().map(Indicator::domain).distinct().toList();
     }
 
     public Map<String, Indicator> all() {

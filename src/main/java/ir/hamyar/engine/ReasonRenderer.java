@@ -2,6 +2,7 @@ package ir.hamyar.engine;
 
 import ir.hamyar.calendar.Digits;
 import ir.hamyar.calendar.SolarHijri;
+import ir.hamyar.facts.Text;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,6 +42,14 @@ final class ReasonRenderer {
     }
 
     private static String format(Object value, boolean persian) {
+        if (value instanceof Text text) {
+            return persian ? text.fa() : text.en();
+        }
+        if (value instanceof java.util.Collection<?> values) {
+            return values.stream()
+                    .map(each -> format(each, persian))
+                    .collect(java.util.stream.Collectors.joining(persian ? "؛ " : "; "));
+        }
         if (value instanceof LocalDate date) {
             String jalali = SolarHijri.of(date).toString();
             return persian ? Digits.toPersian(jalali.replace('-', '/')) : date + " (" + jalali + ")";

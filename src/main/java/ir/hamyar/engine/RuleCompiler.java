@@ -30,6 +30,7 @@ public final class RuleCompiler {
     static final String REFERENCE = "reference";
 
     private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern GENERATED_SOURCE = Pattern.compile("src/main/java/(.+?)/(?:P\\w+/)?[A-Z]\\w*\\.java");
     private static final Pattern PACKAGE = Pattern.compile("^[ \\t]*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
     public CompiledRuleset compile(RuleTree tree) {
@@ -61,11 +62,7 @@ public final class RuleCompiler {
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(new CompileProblem(
-                    relativePath(message.getPath()),
-                    message.getLine(),
-                    message.getColumn(),
-                    message.getText().strip()));
+            problems.add(toProblem(message));
         }
         if (!problems.isEmpty()) {
             services.getRepository().removeKieModule(releaseId);
@@ -175,6 +172,21 @@ public final class RuleCompiler {
             }
         }
         return line;
+    }
+
+    /**
+     * A message about Java the executable model generated from a rule cannot point at a DRL line; it is reported
+     * against the rule's programme folder, with the compiler's first line only (not the generated source).
+     */
+    private static CompileProblem toProblem(Message message) {
+        String path = relativePath(message.getPath());
+        String text = message.getText().strip();
+        Matcher generated = GENERATED_SOURCE.matcher(path);
+        if (generated.matches()) {
+            String firstLine = text.lines().findFirst().orElse("").strip();
+            return new CompileProblem(generated.group(1) + "/", 0, 0, "in a rule of this folder: " + firstLine);
+        }
+        return new CompileProblem(path, message.getLine(), message.getColumn(), text);
     }
 
     private static String relativePath(String path) {

@@ -15,12 +15,19 @@ public final class Family {
     private final LocalDate assessedOn;
     private final Map<String, Integer> indicators;
     private final Set<String> circumstances;
+    private final int cataloguedIndicators;
 
-    public Family(String ref, LocalDate assessedOn, Map<String, Integer> indicators, Set<String> circumstances) {
+    public Family(
+            String ref,
+            LocalDate assessedOn,
+            Map<String, Integer> indicators,
+            Set<String> circumstances,
+            int cataloguedIndicators) {
         this.ref = ref;
         this.assessedOn = assessedOn;
         this.indicators = Collections.unmodifiableMap(indicators);
         this.circumstances = Set.copyOf(circumstances);
+        this.cataloguedIndicators = cataloguedIndicators;
     }
 
     public String getRef() {
@@ -60,6 +67,19 @@ public final class Family {
 
     public boolean isAnswered(String code) {
         return indicators.get(code) != null;
+    }
+
+    /** Indicators given a score. */
+    public int getAnsweredCount() {
+        return (int) indicators.values().stream().filter(value -> value != null).count();
+    }
+
+    /** Indicators of the catalogue that apply to this family: all of them but those marked not applicable. */
+    public int getApplicableCount() {
+        return cataloguedIndicators
+                - (int) indicators.values().stream()
+                        .filter(value -> value == null)
+                        .count();
     }
 
     public boolean isNotApplicable(String code) {

@@ -3,12 +3,14 @@ package ir.hamyar.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.hamyar.engine.IndicatorCatalogue;
 import ir.hamyar.facts.Casework;
+import ir.hamyar.facts.Domain;
 import ir.hamyar.facts.Family;
 import ir.hamyar.facts.Group;
 import ir.hamyar.facts.GroupMember;
 import ir.hamyar.facts.Helper;
 import ir.hamyar.facts.Member;
 import ir.hamyar.facts.SafeHouseRequest;
+import ir.hamyar.facts.Score;
 import ir.hamyar.problem.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -100,7 +102,8 @@ public final class ProfileReader {
         Set<String> circumstances = new LinkedHashSet<>();
         Objects.requireNonNullElse(wire.circumstances(), List.<Enums.Circumstance>of())
                 .forEach(circumstance -> circumstances.add(circumstance.name()));
-        facts.add(new Family(wire.familyRef(), assessedOn, indicators, circumstances));
+        facts.add(new Family(wire.familyRef(), assessedOn, indicators, circumstances, catalogue.size()));
+        facts.addAll(scoresAndDomains(indicators, catalogue));
         if (wire.safeHouse() != null) {
             safeHouse(wire.safeHouse(), members, dates, errors, facts);
         }
@@ -126,6 +129,18 @@ public final class ProfileReader {
             }
         });
         return indicators;
+    }
+
+    /** Each answered indicator as a {@link Score} of its domain, and every domain of the catalogue. */
+    private static List<Object> scoresAndDomains(Map<String, Integer> indicators, IndicatorCatalogue catalogue) {
+        List<Object> facts = new ArrayList<>();
+        indicators.forEach((code, score) -> {
+            if (score != null) {
+                facts.add(new Score(code, catalogue.domainOf(code), score));
+            }
+        });
+        catalogue.domains().forEach(domain -> facts.add(new Domain(domain)));
+        return facts;
     }
 
     private static void safeHouse(

@@ -70,7 +70,7 @@ class EffectiveDatedParametersTest {
     private String accompanyOfSonAged13On(LocalDate admission) {
         LocalDate sonBorn = admission.minusYears(13).minusMonths(2);
         List<Object> facts = List.of(
-                new Family("F", admission, Map.of(), Set.of("DOMESTIC_VIOLENCE")),
+                new Family("F", admission, Map.of(), Set.of("DOMESTIC_VIOLENCE"), 15),
                 new Member("mother", "HEAD", "FEMALE", LocalDate.of(1980, 1, 1), true),
                 new Member("son", "CHILD", "MALE", sonBorn, true),
                 new SafeHouseRequest("mother", admission, 4, true));
