@@ -74,12 +74,24 @@ class DecisionResourceTest {
             Map<String, String> reason = (Map<String, String>) c.get("reason");
             assertThat(reason.get("fa")).isNotBlank().doesNotContain("{");
             assertThat(reason.get("en")).isNotBlank().doesNotContain("{");
-            assertThat((String) c.get("reference")).contains("default policy §2");
+            assertThat((String) c.get("reference")).contains("default policy §");
         });
+        assertThat(conclusions)
+                .filteredOn(c -> ((String) c.get("rule")).startsWith("safehouse/"))
+                .hasSize(5)
+                .allSatisfy(c -> assertThat((String) c.get("reference")).contains("default policy §2"));
         assertThat(decision.getString("conclusions.find { it.subject == 'm3' }.reason.en"))
                 .contains("13")
                 .contains("alternative care");
-        assertThat(decision.getList("firedRules.seq", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6);
+        List<Integer> seq = decision.getList("firedRules.seq", Integer.class);
+        assertThat(seq)
+                .isEqualTo(java.util.stream.IntStream.rangeClosed(1, seq.size())
+                        .boxed()
+                        .toList());
+        assertThat(decision.getList("firedRules.rule", String.class))
+                .contains(
+                        "safehouse/SonWhoPassesTheAgeLimitBeforeExitIsFlagged",
+                        "tiering/FewerAnsweredIndicatorsThanTheCoverageLineIsInsufficientData");
 
         Map<String, Object> row =
                 Records.decision(dataSource, decision.getString("decisionId")).orElseThrow();

@@ -20,7 +20,9 @@ class RuleCompilerTest {
             assertThat(rule.reasonFa()).isNotBlank().doesNotStartWith("\"");
             assertThat(rule.reasonEn()).isNotBlank();
             assertThat(rule.reference()).isNotBlank();
-            assertThat(rule.file()).startsWith("safehouse/").endsWith(".drl");
+            assertThat(rule.file())
+                    .startsWith(rule.id().substring(0, rule.id().lastIndexOf('/') + 1))
+                    .endsWith(".drl");
         });
         assertThat(ruleset.parameters().all()).containsKeys("safehouse.sonMaxAge", "safehouse.maxStayMonths");
     }
