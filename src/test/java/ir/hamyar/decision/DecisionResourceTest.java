@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +32,7 @@ class DecisionResourceTest {
         String body = family.toPrettyString();
         String ref = family.get("familyRef").asText();
 
-        JsonPath decision = Api.asIntake()
+        String answered = Api.asIntake()
                 .body(body)
                 .when()
                 .post("/api/v1/decisions/family")
@@ -41,7 +40,8 @@ class DecisionResourceTest {
                 .statusCode(200)
                 .contentType("application/json")
                 .extract()
-                .jsonPath();
+                .asString();
+        JsonPath decision = JsonPath.from(answered);
 
         assertThat(decision.getString("kind")).isEqualTo("family");
         assertThat(decision.getString("subjectRef")).isEqualTo(ref);
@@ -101,8 +101,7 @@ class DecisionResourceTest {
                 .containsEntry("caller", "intake")
                 .containsEntry("input", body)
                 .containsEntry("ruleset_sha256", decision.getString("ruleset.sha256"));
-        JsonNode recorded = Fixtures.JSON.readTree((String) row.get("response"));
-        assertThat(recorded.get("conclusions")).isEqualTo(Fixtures.JSON.valueToTree(decision.getList("conclusions")));
+        assertThat(Fixtures.JSON.readTree((String) row.get("response"))).isEqualTo(Fixtures.JSON.readTree(answered));
     }
 
     @Test
