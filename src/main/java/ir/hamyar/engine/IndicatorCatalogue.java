@@ -69,6 +69,16 @@ public final class IndicatorCatalogue {
         if (!node.path("domain").isTextual() || !node.path("label").isObject()) {
             problems.add(new CompileProblem(path, 0, 0, "indicator " + code + " needs a domain and a label"));
         }
+        for (int score = 1; score <= 5; score++) {
+            JsonNode anchor = node.path("anchors").path(String.valueOf(score));
+            if (!anchor.path("fa").isTextual() || !anchor.path("en").isTextual()) {
+                problems.add(new CompileProblem(
+                        path,
+                        0,
+                        0,
+                        "indicator " + code + " needs a Persian and an English" + " anchor for score " + score));
+            }
+        }
         Map<Integer, Indicator.Text> anchors = new TreeMap<>();
         node.path("anchors").fields().forEachRemaining(anchor -> {
             try {

@@ -42,7 +42,7 @@ public final class RuleCompiler {
             throw new RuleCompilationException(problems);
         }
         KieBase kieBase = build(tree, problems);
-        Map<String, RuleInfo> rules = describeRules(tree, kieBase, problems);
+        Map<String, RuleInfo> rules = describeRules(tree, kieBase, parameters, problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
@@ -96,7 +96,8 @@ public final class RuleCompiler {
         }
     }
 
-    private static Map<String, RuleInfo> describeRules(RuleTree tree, KieBase kieBase, List<CompileProblem> problems) {
+    private static Map<String, RuleInfo> describeRules(
+            RuleTree tree, KieBase kieBase, ParameterSet parameters, List<CompileProblem> problems) {
         Map<String, RuleInfo> rules = new LinkedHashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
@@ -120,10 +121,19 @@ public final class RuleCompiler {
                                 location.file(),
                                 text(meta, REASON_FA),
                                 text(meta, REASON_EN),
-                                text(meta, REFERENCE)));
+                                text(meta, REFERENCE),
+                                parametersRead(tree, location, parameters)));
             }
         }
         return rules;
+    }
+
+    private static List<String> parametersRead(RuleTree tree, Location location, ParameterSet parameters) {
+        if (!tree.files().containsKey(location.file())) {
+            return List.of();
+        }
+        return List.copyOf(ParameterUse.readBy(
+                tree.text(location.file()), location.line(), parameters.all().keySet()));
     }
 
     /** {@code <package folder>/<rule name>}, e.g. {@code safehouse/SonWithinTheAgeLimitAccompaniesHisMother}. */

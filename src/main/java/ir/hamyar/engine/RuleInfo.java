@@ -1,7 +1,11 @@
 package ir.hamyar.engine;
 
+import java.util.List;
+
 /**
  * A rule of the compiled ruleset with the metadata policy staff wrote on it: {@code id} is
- * {@code <package folder>/<rule name>}; reasons are templates whose {@code {placeholders}} a conclusion fills.
+ * {@code <package folder>/<rule name>}; reasons are templates whose {@code {placeholders}} a conclusion fills;
+ * {@code parameters} are those the rule (or a function it calls) reads.
  */
-public record RuleInfo(String id, String file, String reasonFa, String reasonEn, String reference) {}
+public record RuleInfo(
+        String id, String file, String reasonFa, String reasonEn, String reference, List<String> parameters) {}

@@ -1,0 +1,31 @@
+package ir.hamyar.ruleset;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import ir.hamyar.decision.ConclusionView;
+import ir.hamyar.engine.RuleInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A rule of the active ruleset as policy staff and auditors read it; reasons are the templates as written. */
+@Schema(name = "Rule")
+public record RuleView(
+        String rule,
+        @JsonProperty("package") String packageName,
+        String name,
+        String file,
+        ConclusionView.Reason reason,
+        String reference,
+        List<String> parameters) {
+
+    static RuleView of(RuleInfo info) {
+        int slash = info.id().lastIndexOf('/');
+        return new RuleView(
+                info.id(),
+                info.id().substring(0, slash),
+                info.id().substring(slash + 1),
+                info.file(),
+                new ConclusionView.Reason(info.reasonFa(), info.reasonEn()),
+                info.reference(),
+                info.parameters());
+    }
+}
