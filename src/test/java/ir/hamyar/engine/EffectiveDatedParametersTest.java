@@ -3,6 +3,7 @@ package ir.hamyar.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hamyar.facts.Family;
+import ir.hamyar.facts.Helper;
 import ir.hamyar.facts.Member;
 import ir.hamyar.facts.SafeHouseRequest;
 import ir.hamyar.support.RuleTrees;
@@ -76,6 +77,33 @@ class EffectiveDatedParametersTest {
                 new SafeHouseRequest("mother", admission, 4, true));
         return evaluator.evaluate(ruleset, facts).findings().stream()
                 .filter(finding -> finding.type().equals("ACCOMPANY"))
+                .map(Finding::value)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void loweringTheHelperCaseloadFrom2027ChangesOnlyTheDecisionsDatedFromThen() {
+        String shipped = RuleTrees.shipped().text("helpers/parameters.yaml");
+        String changed = shipped.replace("helpers.maxFamilies:", "helpers.maxFamilies:\n  # lowered from 1406-01-01")
+                .replace("  values:\n    2016-03-20: 15\n", "  values:\n    2016-03-20: 15\n    2027-03-21: 12\n");
+        assertThat(changed).contains("2027-03-21: 12");
+        CompiledRuleset lowered = new RuleCompiler().compile(RuleTrees.shippedWith("helpers/parameters.yaml", changed));
+        CompiledRuleset original = new RuleCompiler().compile(RuleTrees.shipped());
+
+        for (LocalDate day : List.of(LocalDate.of(2026, 11, 20), CHANGE.minusDays(1))) {
+            assertThat(caseloadOf13Families(lowered, day)).isEqualTo("WITHIN_RANGE");
+            assertThat(caseloadOf13Families(original, day)).isEqualTo("WITHIN_RANGE");
+        }
+        for (LocalDate day : List.of(CHANGE, CHANGE.plusMonths(5))) {
+            assertThat(caseloadOf13Families(lowered, day)).isEqualTo("FULL");
+            assertThat(caseloadOf13Families(original, day)).isEqualTo("WITHIN_RANGE");
+        }
+    }
+
+    private String caseloadOf13Families(CompiledRuleset rules, LocalDate assessedOn) {
+        return evaluator.evaluate(rules, List.of(new Helper("H", assessedOn, null, 40, 40, 13))).findings().stream()
+                .filter(finding -> finding.type().equals("CASELOAD"))
                 .map(Finding::value)
                 .findFirst()
                 .orElseThrow();
