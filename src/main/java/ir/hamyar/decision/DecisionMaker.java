@@ -8,6 +8,7 @@ import ir.hamyar.engine.Evaluation;
 import ir.hamyar.engine.Evaluator;
 import ir.hamyar.engine.ParameterNotInForceException;
 import ir.hamyar.engine.RuleEvaluationException;
+import ir.hamyar.engine.Sha256;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
 import ir.hamyar.problem.Problem;
@@ -19,13 +20,10 @@ import ir.hamyar.profile.StrictJson;
 import ir.hamyar.ruleset.ActiveVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -116,13 +114,8 @@ public class DecisionMaker {
 
     /** Equal for bodies of equal meaning: same kind, same fields and values, whatever the key order or spacing. */
     static String requestSha256(ProfileKind kind, JsonNode profileNode) {
-        try {
-            byte[] canonical =
-                    (kind.wireName() + "\n" + StrictJson.canonical(profileNode)).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Sha256.hex(
+                (kind.wireName() + "\n" + StrictJson.canonical(profileNode)).getBytes(StandardCharsets.UTF_8));
     }
 
     private String toJson(DecisionResponse response) {

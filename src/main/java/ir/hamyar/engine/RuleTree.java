@@ -1,10 +1,7 @@
 package ir.hamyar.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -28,7 +25,7 @@ public final class RuleTree {
 
     public RuleTree(Map<String, byte[]> files) {
         this.files = Collections.unmodifiableSortedMap(new TreeMap<>(files));
-        this.sha256 = sha256Hex(manifest().getBytes(StandardCharsets.UTF_8));
+        this.sha256 = Sha256.hex(manifest().getBytes(StandardCharsets.UTF_8));
     }
 
     public SortedMap<String, byte[]> files() {
@@ -56,15 +53,7 @@ public final class RuleTree {
     private String manifest() {
         StringBuilder manifest = new StringBuilder();
         files.forEach((path, content) ->
-                manifest.append(sha256Hex(content)).append("  ").append(path).append('\n'));
+                manifest.append(Sha256.hex(content)).append("  ").append(path).append('\n'));
         return manifest.toString();
-    }
-
-    static String sha256Hex(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -1,0 +1,49 @@
+package ir.hamyar.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ir.hamyar.facts.Helper;
+import ir.hamyar.support.RuleTrees;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+
+    private static final String LOOPING =
+            """
+            package helpers;
+            import ir.hamyar.facts.Helper;
+
+            rule "EveryHelperBreedsAnother"
+                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+            when
+                $helper : Helper()
+            then
+                insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 0, 0, 0));
+            end
+            """;
+
+    @Test
+    void aRuleThatKeepsTriggeringItselfIsStoppedAtTheCapAndNamed() {
+        CompiledRuleset ruleset = new RuleCompiler().compile(RuleTrees.shippedWith("helpers/loop.drl", LOOPING));
+        List<Object> facts = List.of(new Helper("H-1", LocalDate.of(2026, 11, 20), null, 40, 40, 9));
+
+        assertThatThrownBy(() -> new Evaluator(500).evaluate(ruleset, facts))
+                .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+                    assertThat(e.rule()).isEqualTo("helpers/EveryHelperBreedsAnother");
+                    assertThat(e.getMessage()).contains("500 times");
+                });
+    }
+
+    @Test
+    void aDecisionWellUnderTheCapIsNotDisturbedByIt() {
+        CompiledRuleset ruleset = new RuleCompiler().compile(RuleTrees.shipped());
+        List<Object> facts = List.of(new Helper("H-1", LocalDate.of(2026, 11, 20), null, 40, 40, 9));
+
+        Evaluation evaluation = new Evaluator(3).evaluate(ruleset, facts);
+
+        assertThat(evaluation.firedRules()).hasSize(2);
+    }
+}
