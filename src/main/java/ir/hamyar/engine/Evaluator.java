@@ -5,6 +5,7 @@ import org.kie.api.command.Command;
 import org.kie.api.event.rule.AgendaEventListener;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.internal.command.CommandFactory;
 
 /**
@@ -44,13 +45,25 @@ public final class Evaluator {
         return recorder.evaluation();
     }
 
+    /**
+     * A parameter with no value on the profile's date is the caller's to fix; any other failure is the ruleset's,
+     * named by the rule whose consequence failed (or, failing a condition, the last rule that fired before it).
+     */
     private static RuntimeException rootCause(RuntimeException e, FiringRecorder recorder) {
+        String failedRule = null;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ParameterNotInForceException notInForce) {
                 return notInForce;
             }
+            if (failedRule == null
+                    && cause instanceof ConsequenceException consequence
+                    && consequence.getRule() != null) {
+                failedRule = RuleCompiler.ruleId(consequence.getRule());
+            }
         }
-        return new RuleEvaluationException(
-                null, "a rule failed while deciding (after " + recorder.lastFiredRule() + ")", e);
+        String message = failedRule != null
+                ? "rule " + failedRule + " failed"
+                : "a rule condition failed after " + recorder.lastFiredRule() + " fired";
+        return new RuleEvaluationException(failedRule, message, e);
     }
 }

@@ -46,4 +46,29 @@ class EvaluatorTest {
 
         assertThat(evaluation.firedRules()).hasSize(2);
     }
+
+    @Test
+    void aRuleWhoseConsequenceFailsIsNamed() {
+        String failing =
+                """
+                package helpers;
+                import ir.hamyar.facts.Helper;
+
+                rule "DividesByZero"
+                    @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+                when
+                    $helper : Helper()
+                then
+                    int nothing = $helper.getFocusedFamilies() / 0;
+                end
+                """;
+        CompiledRuleset ruleset = new RuleCompiler().compile(RuleTrees.shippedWith("helpers/failing.drl", failing));
+
+        assertThatThrownBy(() -> new Evaluator(500)
+                        .evaluate(ruleset, List.of(new Helper("H-1", LocalDate.of(2026, 11, 20), null, 40, 40, 9))))
+                .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+                    assertThat(e.rule()).isEqualTo("helpers/DividesByZero");
+                    assertThat(e.getMessage()).isEqualTo("rule helpers/DividesByZero failed");
+                });
+    }
 }
