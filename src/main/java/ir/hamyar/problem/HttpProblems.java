@@ -68,17 +68,9 @@ public class HttpProblems {
                     case 401 -> ProblemResponses.unauthorized();
                     case 403 -> ProblemResponses.forbidden();
                     case 404 -> ProblemResponses.notFound();
-                    case 405 ->
-                        Problem.of(
-                                405,
-                                "method-not-allowed",
-                                "Method not allowed",
-                                "this resource does not accept that method");
+                    case 405 -> ProblemResponses.methodNotAllowed();
                     case 413 -> ProblemResponses.tooLarge(limitFor(context.normalizedPath()));
-                    default ->
-                        status >= 400 && status < 500
-                                ? Problem.of(status, "http-" + status, "Bad request", "the request cannot be served")
-                                : Problem.of(500, "internal", "Internal error", "the service failed");
+                    default -> ProblemResponses.ofStatus(status);
                 };
         send(context, problem);
     }

@@ -43,8 +43,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        Response response = ProblemResponses.of(Problem.of(
-                405, "method-not-allowed", "Method not allowed", "this resource does not accept that method"));
+        Response response = ProblemResponses.of(ProblemResponses.methodNotAllowed());
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
         return allow == null
                 ? response
@@ -59,9 +58,7 @@ public class ProblemMappers {
         if (status == 404) {
             return ProblemResponses.of(ProblemResponses.notFound());
         }
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "Error" : type.getReasonPhrase();
-        return ProblemResponses.of(Problem.of(status, "http-" + status, title, "the request cannot be served"));
+        return ProblemResponses.of(ProblemResponses.ofStatus(status));
     }
 
     @ServerExceptionMapper

@@ -39,4 +39,18 @@ public final class ProblemResponses {
                 "Request body too large",
                 "the body exceeds the limit of " + limitBytes / (1024 * 1024) + " MiB for this endpoint");
     }
+
+    public static Problem methodNotAllowed() {
+        return Problem.of(405, "method-not-allowed", "Method not allowed", "this resource does not accept that method");
+    }
+
+    /** Any other error status, titled with its reason phrase. */
+    public static Problem ofStatus(int status) {
+        if (status < 400 || status >= 500) {
+            return Problem.of(500, "internal", "Internal error", "the service failed");
+        }
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        String title = type == null ? "Error" : type.getReasonPhrase();
+        return Problem.of(status, "http-" + status, title, "the request cannot be served");
+    }
 }
