@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Decides single and batched requests and answers only what is on record. */
@@ -27,6 +28,7 @@ import java.util.UUID;
 public class DecisionService {
 
     static final int MAX_BATCH_ITEMS = 500;
+    private static final Set<String> ITEM_FIELDS = Set.of("kind", "idempotencyKey", "profile");
 
     private final ActiveRuleset active;
     private final DecisionMaker maker;
@@ -54,8 +56,8 @@ public class DecisionService {
                 caller);
         long decided = System.nanoTime();
         RecordedDecision recorded = store.record(List.of(decision)).get(0);
-        DecisionAnswer answer = answer(decision, recorded);
-        return new DecisionAnswer(answer.json(), answer.replayed(), decided - started, System.nanoTime() - decided);
+        return new DecisionAnswer(
+                answer(decision, recorded), !recorded.fresh(), decided - started, System.nanoTime() - decided);
     }
 
     public String batch(byte[] body, String caller) {
@@ -104,13 +106,7 @@ public class DecisionService {
             throw new InvalidInputException(
                     new FieldError(path, "must be an object with kind, idempotencyKey and profile"));
         }
-        Iterator<String> names = item.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!List.of("kind", "idempotencyKey", "profile").contains(name)) {
-                throw new InvalidInputException(new FieldError(path + "." + name, "is not defined by the contract"));
-            }
-        }
+        rejectFieldsOutside(item, ITEM_FIELDS, path + ".");
         ProfileKind kind = ProfileKind.fromWireName(item.path("kind").asText())
                 .orElseThrow(() -> new InvalidInputException(
                         new FieldError(path + ".kind", "must be one of family, group, helper")));
@@ -130,13 +126,7 @@ public class DecisionService {
         if (!root.isObject()) {
             throw new InvalidInputException(new FieldError("", "must be an object with items"));
         }
-        Iterator<String> names = root.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (!"items".equals(name)) {
-                throw new InvalidInputException(new FieldError(name, "is not defined by the contract"));
-            }
-        }
+        rejectFieldsOutside(root, Set.of("items"), "");
         JsonNode items = root.path("items");
         if (!items.isArray() || items.isEmpty() || items.size() > MAX_BATCH_ITEMS) {
             throw new InvalidInputException(new FieldError("items", "must be an array of 1 to 500 items"));
@@ -144,9 +134,20 @@ public class DecisionService {
         return (ArrayNode) items;
     }
 
+    /** Batch envelopes are read as trees, so their undefined fields are refused here, as StrictJson does for profiles. */
+    private static void rejectFieldsOutside(JsonNode node, Set<String> defined, String prefix) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!defined.contains(name)) {
+                throw new InvalidInputException(new FieldError(prefix + name, "is not defined by the contract"));
+            }
+        }
+    }
+
     private JsonNode itemResult(NewDecision decision, RecordedDecision recorded) {
         try {
-            return mapper.readTree(answer(decision, recorded).json());
+            return mapper.readTree(answer(decision, recorded));
         } catch (ProblemException e) {
             return mapper.valueToTree(e.problem());
         } catch (IOException e) {
@@ -154,12 +155,10 @@ public class DecisionService {
         }
     }
 
-    private static DecisionAnswer answer(NewDecision decision, RecordedDecision recorded) {
-        if (recorded.fresh()) {
-            return new DecisionAnswer(recorded.responseJson(), false, 0, 0);
-        }
-        if (recorded.requestSha256().equals(decision.requestSha256())) {
-            return new DecisionAnswer(recorded.responseJson(), true, 0, 0);
+    /** The JSON on record under the key: this decision, or the earlier one for the same request; else 409. */
+    private static String answer(NewDecision decision, RecordedDecision recorded) {
+        if (recorded.fresh() || recorded.requestSha256().equals(decision.requestSha256())) {
+            return recorded.responseJson();
         }
         throw new ProblemException(Problem.of(
                 409,
