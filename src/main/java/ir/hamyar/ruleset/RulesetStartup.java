@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,8 +39,10 @@ public class RulesetStartup {
     }
 
     void onStart(@Observes @Priority(DatabaseBootstrap.PRIORITY + 10) StartupEvent event) throws SQLException {
-        String source = describeSource();
-        RuleTree tree = load();
+        Optional<Path> directory = config.dir()
+                .or(() -> Files.isDirectory(CHECKOUT_RULES) ? Optional.of(CHECKOUT_RULES) : Optional.empty());
+        String source = directory.map(dir -> dir.toAbsolutePath().toString()).orElse("shipped rules");
+        RuleTree tree = directory.map(RuleTreeLoader::fromDirectory).orElseGet(RuleTreeLoader::shipped);
         long started = System.nanoTime();
         CompiledRuleset ruleset;
         try {
@@ -58,23 +61,5 @@ public class RulesetStartup {
                 ruleset.rules().size(),
                 ruleset.parameters().all().size(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private RuleTree load() {
-        if (config.dir().isPresent()) {
-            return RuleTreeLoader.fromDirectory(config.dir().get());
-        }
-        return Files.isDirectory(CHECKOUT_RULES)
-                ? RuleTreeLoader.fromDirectory(CHECKOUT_RULES)
-                : RuleTreeLoader.shipped();
-    }
-
-    private String describeSource() {
-        if (config.dir().isPresent()) {
-            return config.dir().get().toAbsolutePath().toString();
-        }
-        return Files.isDirectory(CHECKOUT_RULES)
-                ? CHECKOUT_RULES.toAbsolutePath().toString()
-                : "shipped rules";
     }
 }
