@@ -3,6 +3,7 @@ package ir.hamyar.problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import ir.hamyar.db.StorageException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -59,6 +60,13 @@ public class ProblemMappers {
             return ProblemResponses.of(ProblemResponses.notFound());
         }
         return ProblemResponses.of(ProblemResponses.ofStatus(status));
+    }
+
+    @ServerExceptionMapper
+    public Response storage(StorageException e) {
+        LOG.errorf("Database work failed: SQLState %s", e.sqlState());
+        return ProblemResponses.of(Problem.of(
+                503, "storage-unavailable", "Storage unavailable", "the database could not be reached; retry shortly"));
     }
 
     @ServerExceptionMapper

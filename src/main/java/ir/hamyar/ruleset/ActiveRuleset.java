@@ -26,7 +26,10 @@ public class ActiveRuleset {
         return Optional.ofNullable(active.get());
     }
 
-    void activate(ActiveVersion version) {
-        active.set(version);
+    /** Switches to {@code next} unless a later activation is in force already; true if it switched. */
+    boolean activate(ActiveVersion next) {
+        ActiveVersion before = active.getAndUpdate(
+                current -> current == null || next.activationId() > current.activationId() ? next : current);
+        return before == null || next.activationId() > before.activationId();
     }
 }

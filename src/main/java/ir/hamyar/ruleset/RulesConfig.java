@@ -1,15 +1,40 @@
 package ir.hamyar.ruleset;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "hamyar.rules")
 public interface RulesConfig {
 
     /**
-     * {@code hamyar.rules.dir}: the rule tree to decide with. Unset: {@code ./rules} when it exists (a checkout),
-     * otherwise the copy of {@code rules/} shipped inside the application jar.
+     * {@code hamyar.rules.dir}: the rule tree an installation edits on disk. Unset: {@code ./rules} when it exists (a
+     * checkout), otherwise the copy of {@code rules/} shipped inside the application jar.
      */
     Optional<Path> dir();
+
+    /**
+     * Activate a change of the rules directory (seen at startup or while running) once it validates. Off in
+     * production, where policy staff activate drafts through the API; on in dev and test.
+     */
+    @WithDefault("false")
+    boolean autoActivate();
+
+    /** Watch the rules directory for edits (single-node installations). Only a directory is watched, never the jar. */
+    @WithDefault("true")
+    boolean watch();
+
+    /** How often the rules directory is checked for edits. */
+    @WithDefault("1s")
+    Duration watchInterval();
+
+    /** How often each replica checks the database for the active version, besides listening for notifications. */
+    @WithDefault("5s")
+    Duration syncInterval();
+
+    /** How many compiled versions (drafts, recently active ones) each replica keeps ready to switch to. */
+    @WithDefault("4")
+    int compiledCacheSize();
 }

@@ -4,62 +4,103 @@ import io.quarkus.runtime.StartupEvent;
 import ir.hamyar.db.DatabaseBootstrap;
 import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.RuleCompilationException;
-import ir.hamyar.engine.RuleCompiler;
 import ir.hamyar.engine.RuleTree;
-import ir.hamyar.engine.RuleTreeLoader;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Compiles the rule tree once at startup and makes it the active ruleset. A tree that does not compile stops the
- * service, after logging every problem with its file and line.
+ * Puts the active version to work at startup. The database decides which version that is; on a database with none
+ * (a first start) the rules on disk become version 1, and a tree that does not compile or whose scenarios fail then
+ * stops the service, after logging every problem. Rules on disk that differ from the active version are handled as
+ * an edit of the directory (a draft, activated if so configured); they never stop a service that has a good version.
  */
 @ApplicationScoped
 public class RulesetStartup {
 
+    public static final int PRIORITY = DatabaseBootstrap.PRIORITY + 10;
     private static final Logger LOG = Logger.getLogger(RulesetStartup.class);
-    private static final Path CHECKOUT_RULES = Path.of("rules");
 
     private final RulesConfig config;
-    private final RuleCompiler compiler;
     private final RulesetVersions versions;
+    private final RulesetCompilations compilations;
+    private final RulesetValidator validator;
+    private final RulesetSync sync;
+    private final RulesDirectoryChanges changes;
+    private final RulesDirectoryWatcher watcher;
     private final ActiveRuleset active;
 
-    public RulesetStartup(RulesConfig config, RuleCompiler compiler, RulesetVersions versions, ActiveRuleset active) {
+    public RulesetStartup(
+            RulesConfig config,
+            RulesetVersions versions,
+            RulesetCompilations compilations,
+            RulesetValidator validator,
+            RulesetSync sync,
+            RulesDirectoryChanges changes,
+            RulesDirectoryWatcher watcher,
+            ActiveRuleset active) {
         this.config = config;
-        this.compiler = compiler;
         this.versions = versions;
+        this.compilations = compilations;
+        this.validator = validator;
+        this.sync = sync;
+        this.changes = changes;
+        this.watcher = watcher;
         this.active = active;
     }
 
-    void onStart(@Observes @Priority(DatabaseBootstrap.PRIORITY + 10) StartupEvent event) throws SQLException {
-        Optional<Path> directory = config.dir()
-                .or(() -> Files.isDirectory(CHECKOUT_RULES) ? Optional.of(CHECKOUT_RULES) : Optional.empty());
-        String source = directory.map(dir -> dir.toAbsolutePath().toString()).orElse("shipped rules");
-        RuleTree tree = directory.map(RuleTreeLoader::fromDirectory).orElseGet(RuleTreeLoader::shipped);
+    void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
         long started = System.nanoTime();
+        RulesSource source = RulesSource.of(config);
+        RuleTree tree = source.read();
+        if (versions.currentActivation().isEmpty()) {
+            firstStart(tree, source);
+        }
+        sync.sync();
+        ActiveVersion serving = active.peek()
+                .orElseThrow(() -> new IllegalStateException(
+                        "the active ruleset version cannot be compiled by this build; see the errors above"));
+        LOG.infof(
+                "Ruleset version %d (sha256 %s): %d rules, %d parameters, ready in %d ms",
+                serving.version(),
+                serving.sha256(),
+                serving.ruleset().rules().size(),
+                serving.ruleset().parameters().all().size(),
+                (System.nanoTime() - started) / 1_000_000);
+        if (!tree.sha256().equals(serving.sha256())) {
+            changes.apply(tree, source);
+        }
+        watcher.watch(source, tree.sha256());
+    }
+
+    private void firstStart(RuleTree tree, RulesSource source) {
         CompiledRuleset ruleset;
         try {
-            ruleset = compiler.compile(tree);
+            ruleset = compilations.compile(tree);
         } catch (RuleCompilationException e) {
             e.problems().forEach(problem -> LOG.errorf("Rule compilation error: %s", problem));
             throw e;
         }
-        int version = versions.register(tree.sha256(), source);
-        active.activate(new ActiveVersion(version, ruleset));
-        LOG.infof(
-                "Ruleset version %d (sha256 %s) from %s: %d rules, %d parameters, compiled in %d ms",
-                version,
-                tree.sha256(),
-                source,
-                ruleset.rules().size(),
-                ruleset.parameters().all().size(),
-                (System.nanoTime() - started) / 1_000_000);
+        ValidationReport report = validator.runScenarios(ruleset);
+        if (!report.valid()) {
+            report.scenarios()
+                    .failed()
+                    .forEach(failed -> LOG.errorf(
+                            "Scenario failed: %s \"%s\": %s", failed.file(), failed.scenario(), failed.failures()));
+            throw new IllegalStateException("the rules in " + source.describe() + " fail their scenarios");
+        }
+        Optional<RulesetVersions.Activation> first = versions.bootstrap(new RulesetVersions.NewVersion(
+                tree,
+                RulesetStatus.ACTIVE,
+                source.describe(),
+                "system",
+                "first start: the database had no active ruleset",
+                report));
+        first.ifPresent(activation -> {
+            active.activate(new ActiveVersion(activation.version(), ruleset, activation.eventId()));
+            LOG.infof("First start: the rules from %s are version %d", source.describe(), activation.version());
+        });
     }
 }

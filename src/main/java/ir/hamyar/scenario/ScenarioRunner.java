@@ -58,12 +58,18 @@ public final class ScenarioRunner {
         try {
             file = YAML.readTree(ruleset.tree().files().get(path));
         } catch (IOException e) {
-            return List.of(new ScenarioResult(path, "(file)", List.of("cannot be read as YAML: " + e.getMessage())));
+            return List.of(new ScenarioResult(
+                    path,
+                    "(file)",
+                    List.of(new ScenarioFailure("a YAML file", "it cannot be read: " + e.getMessage()))));
         }
         Optional<ProfileKind> kind = ProfileKind.fromWireName(file.path("kind").asText());
         if (kind.isEmpty() || !file.path("scenarios").isArray()) {
             return List.of(new ScenarioResult(
-                    path, "(file)", List.of("needs 'kind: family|group|helper' and a list of 'scenarios'")));
+                    path,
+                    "(file)",
+                    List.of(new ScenarioFailure(
+                            "'kind: family|group|helper' and a list of 'scenarios'", "the file has neither"))));
         }
         List<ScenarioResult> results = new ArrayList<>();
         for (JsonNode scenario : file.get("scenarios")) {
@@ -73,11 +79,22 @@ public final class ScenarioRunner {
         return results;
     }
 
-    private List<String> check(CompiledRuleset ruleset, ProfileKind kind, JsonNode scenario, LocalDate today) {
+    private List<ScenarioFailure> check(CompiledRuleset ruleset, ProfileKind kind, JsonNode scenario, LocalDate today) {
+        try {
+            return checkOrFail(ruleset, kind, scenario, today);
+        } catch (RuntimeException e) {
+            return List.of(new ScenarioFailure("the rules to decide", "they failed: " + e.getMessage()));
+        }
+    }
+
+    private List<ScenarioFailure> checkOrFail(
+            CompiledRuleset ruleset, ProfileKind kind, JsonNode scenario, LocalDate today) {
         JsonNode given = scenario.path("given");
         JsonNode expect = scenario.path("expect");
         if (!given.hasNonNull("assessedOn")) {
-            return List.of("'given' must set assessedOn, so that the scenario does not change with the calendar");
+            return List.of(new ScenarioFailure(
+                    "'given' to set assessedOn, so that the scenario does not change with the calendar",
+                    "it is not set"));
         }
         ReadProfile profile;
         try {
@@ -86,31 +103,33 @@ public final class ScenarioRunner {
             return checkInvalid(expect, e.errors());
         }
         if (expect.has("invalid")) {
-            return List.of("expected a 400 naming " + expect.get("invalid") + " but the profile was accepted");
+            return List.of(new ScenarioFailure("a 400 naming " + expect.get("invalid"), "the profile was accepted"));
         }
         Evaluation evaluation = evaluator.evaluate(ruleset, profile.facts());
         List<JsonNode> actual = evaluation.findings().stream()
                 .map(finding -> (JsonNode) JSON.valueToTree(ConclusionView.of(finding)))
                 .toList();
-        List<String> failures = new ArrayList<>();
+        List<ScenarioFailure> failures = new ArrayList<>();
         for (JsonNode expected : expect.path("conclusions")) {
             if (actual.stream().noneMatch(conclusion -> matches(expected, conclusion))) {
-                failures.add("expected " + expected + " but the conclusions were " + summary(actual));
+                failures.add(new ScenarioFailure(expected.toString(), "the conclusions were " + summary(actual)));
             }
         }
         for (JsonNode unexpected : expect.path("absent")) {
             actual.stream()
                     .filter(conclusion -> matches(unexpected, conclusion))
                     .findFirst()
-                    .ifPresent(conclusion -> failures.add("expected no " + unexpected + " but "
-                            + conclusion.get("rule").asText() + " concluded " + summary(List.of(conclusion))));
+                    .ifPresent(conclusion -> failures.add(new ScenarioFailure(
+                            "no " + unexpected,
+                            conclusion.get("rule").asText() + " concluded " + summary(List.of(conclusion)))));
         }
         if (expect.has("firedRules")) {
             List<String> expectedRules = new ArrayList<>();
             expect.get("firedRules").forEach(rule -> expectedRules.add(rule.asText()));
             List<String> firedInThosePackages = firedInPackagesOf(expectedRules, evaluation.firedRules());
             if (!sorted(expectedRules).equals(sorted(firedInThosePackages))) {
-                failures.add("expected fired rules " + expectedRules + " but fired " + firedInThosePackages);
+                failures.add(new ScenarioFailure(
+                        "fired rules " + expectedRules, "the rules fired were " + firedInThosePackages));
             }
         }
         return failures;
@@ -129,15 +148,15 @@ public final class ScenarioRunner {
                 .toList();
     }
 
-    private static List<String> checkInvalid(JsonNode expect, List<FieldError> errors) {
+    private static List<ScenarioFailure> checkInvalid(JsonNode expect, List<FieldError> errors) {
         List<String> fields = errors.stream().map(FieldError::field).toList();
         if (!expect.has("invalid")) {
-            return List.of("the profile was rejected: " + errors);
+            return List.of(new ScenarioFailure("the profile to be accepted", "it was rejected: " + errors));
         }
-        List<String> failures = new ArrayList<>();
+        List<ScenarioFailure> failures = new ArrayList<>();
         expect.get("invalid").forEach(field -> {
             if (!fields.contains(field.asText())) {
-                failures.add("expected a 400 naming " + field.asText() + " but it named " + fields);
+                failures.add(new ScenarioFailure("a 400 naming " + field.asText(), "it named " + fields));
             }
         });
         return failures;

@@ -50,9 +50,15 @@ class ScenarioRunnerTest {
 
         assertThat(results).hasSize(2).noneMatch(ScenarioResult::passed);
         assertThat(results.get(0).failures()).hasSize(3);
-        assertThat(results.get(0).failures().get(0)).contains("NOT_ALLOWED").contains("ACCOMPANY(son)=ALLOWED");
-        assertThat(results.get(0).failures().get(1)).contains("ResidentialStayWithinTheStandardMonthsIsStandard");
+        assertThat(results.get(0).failures().get(0).toString())
+                .contains("NOT_ALLOWED")
+                .contains("ACCOMPANY(son)=ALLOWED");
+        assertThat(results.get(0).failures().get(1).toString())
+                .contains("ResidentialStayWithinTheStandardMonthsIsStandard");
         assertThat(results.get(1).failures())
-                .containsExactly("'given' must set assessedOn, so that the scenario does not change with the calendar");
+                .singleElement()
+                .hasToString(
+                        "expected 'given' to set assessedOn, so that the scenario does not change with the calendar"
+                                + " but it is not set");
     }
 }

@@ -28,6 +28,6 @@ class ShippedScenariosTest {
         return results.stream()
                 .map(result -> DynamicTest.dynamicTest(
                         result.file() + ": " + result.name(),
-                        () -> assertTrue(result.passed(), String.join("\n", result.failures()))));
+                        () -> assertTrue(result.passed(), result.failures().toString())));
     }
 }

@@ -1,0 +1,45 @@
+package ir.hamyar.ruleset;
+
+import ir.hamyar.engine.CompiledRuleset;
+import ir.hamyar.engine.RuleCompilationException;
+import ir.hamyar.engine.RuleTree;
+import ir.hamyar.scenario.ScenarioRunner;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Validates a rule tree: compiles it (in the background, see {@link RulesetCompilations}), then runs every scenario
+ * file of the tree against it. Running the scenarios also warms the new KieBase before it decides for anyone.
+ */
+@ApplicationScoped
+public class RulesetValidator {
+
+    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+
+    private final RulesetCompilations compilations;
+    private final ScenarioRunner scenarios;
+
+    public RulesetValidator(RulesetCompilations compilations, ScenarioRunner scenarios) {
+        this.compilations = compilations;
+        this.scenarios = scenarios;
+    }
+
+    public Validated validate(RuleTree tree) {
+        CompiledRuleset ruleset;
+        try {
+            ruleset = compilations.compile(tree);
+        } catch (RuleCompilationException e) {
+            return new Validated(ValidationReport.notCompiled(e.problems()), Optional.empty());
+        }
+        return new Validated(runScenarios(ruleset), Optional.of(ruleset));
+    }
+
+    public ValidationReport runScenarios(CompiledRuleset ruleset) {
+        return ValidationReport.ran(scenarios.run(ruleset, LocalDate.now(TEHRAN)));
+    }
+
+    /** A validation report and, when the tree compiled, the compiled ruleset. */
+    public record Validated(ValidationReport report, Optional<CompiledRuleset> ruleset) {}
+}

@@ -1,0 +1,23 @@
+package ir.hamyar.ruleset;
+
+import java.time.OffsetDateTime;
+
+/** A stored ruleset version's metadata: identity, lifecycle and origin. Its files are read separately. */
+public record RulesetVersion(
+        int version,
+        String sha256,
+        RulesetStatus status,
+        String source,
+        OffsetDateTime createdAt,
+        String createdBy,
+        String comment,
+        OffsetDateTime activatedAt,
+        String activatedBy,
+        ValidationReport report,
+        int fileCount) {
+
+    /** Versions recorded before trees were stored have no files and can never be activated again. */
+    public boolean hasFiles() {
+        return fileCount > 0;
+    }
+}
