@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -71,6 +72,27 @@ public class RulesetResource {
     @Operation(summary = "Every ruleset version, oldest first")
     public List<RulesetView> list() {
         return versions.all().stream().map(RulesetView::summary).toList();
+    }
+
+    @GET
+    @Path("active/indicators")
+    @RolesAllowed({Roles.INTAKE, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "The indicator catalogue family profiles are scored against")
+    public List<IndicatorView> indicators() {
+        return active.current().ruleset().indicators().all().values().stream()
+                .map(IndicatorView::of)
+                .toList();
+    }
+
+    @GET
+    @Path("active/rules")
+    @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(summary = "Every rule with its package, reasons, policy reference and the parameters it reads")
+    public List<RuleView> rules() {
+        return active.current().ruleset().rules().values().stream()
+                .map(RuleView::of)
+                .sorted(Comparator.comparing(RuleView::rule))
+                .toList();
     }
 
     @GET

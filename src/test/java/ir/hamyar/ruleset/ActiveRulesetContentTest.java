@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ActiveRulesetResourceTest {
+class ActiveRulesetContentTest {
 
     @Test
     void intakeFormsReadTheIndicatorCatalogueWithAnAnchorPerScore() {
