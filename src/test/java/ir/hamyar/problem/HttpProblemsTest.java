@@ -10,8 +10,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
+import ir.hamyar.support.RawHttp;
 import java.io.ByteArrayInputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -203,30 +203,12 @@ class HttpProblemsTest {
                 .statusCode(400)
                 .body("status", equalTo(400));
 
-        String response = announceUpload(batchEndpoint, 16 * 1024 * 1024 + 1);
+        String response = RawHttp.announceUpload(batchEndpoint, "intake", "application/json", 16 * 1024 * 1024 + 1);
 
         assertThat(response)
                 .startsWith("HTTP/1.1 413")
                 .containsIgnoringCase("Content-Type: " + Api.PROBLEM_JSON)
                 .contains("16 MiB");
-    }
-
-    /**
-     * Announces an upload as curl does ({@code Expect: 100-continue}) and reads the answer, sent before any body
-     * byte. A raw socket, because the JDK 17 HttpClient waits forever when the answer is not 100.
-     */
-    private static String announceUpload(URI uri, long length) throws Exception {
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
-            socket.setSoTimeout(10_000);
-            String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
-                    + "Authorization: Basic "
-                    + Base64.getEncoder().encodeToString("intake:intake-test".getBytes(StandardCharsets.UTF_8)) + "\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n"
-                    + "Expect: 100-continue\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private static HttpResponse<String> send(URI uri, HttpRequest.BodyPublisher body) throws Exception {
