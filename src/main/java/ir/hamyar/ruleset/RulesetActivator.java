@@ -53,7 +53,7 @@ public class RulesetActivator {
         LOG.infof(
                 "Ruleset version %d %s by %s (was %s) after %d ms: %s",
                 number,
-                event.action() == RulesetAction.ROLLED_BACK ? "rolled back to" : "activated",
+                event.action() == RulesetAction.ROLLED_BACK ? "reinstated (rollback)" : "activated",
                 actor,
                 event.previousVersion(),
                 (System.nanoTime() - started) / 1_000_000,
