@@ -1,0 +1,115 @@
+package ir.hamyar.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.hamyar.support.PackagedService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two replicas of the packaged service on one database: an activation (and a rollback) made through one is served
+ * by both within two seconds, measured from the activation call.
+ */
+class ReplicasIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CONVERGENCE = Duration.ofSeconds(2);
+
+    @TempDir
+    Path workDir;
+
+    private final String database = PackagedService.freshDatabase();
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        PackagedService.dropDatabase(database);
+    }
+
+    @Test
+    void anActivationOnOneReplicaIsServedByBothWithinTwoSeconds() throws Exception {
+        try (PackagedService a = PackagedService.start(workDir, "a", database, PackagedService.withTestUsers())
+                        .awaitListening();
+                PackagedService b = PackagedService.start(workDir, "b", database, PackagedService.withTestUsers())
+                        .awaitListening()) {
+            assertThat(servedVersion(a)).isEqualTo(1);
+            assertThat(servedVersion(b)).isEqualTo(1);
+            String parameters = Files.readString(Path.of("rules/safehouse/parameters.yaml"));
+            String changes = JSON.writeValueAsString(JSON.createObjectNode()
+                    .put("baseVersion", 1)
+                    .put("comment", "standard stay described more plainly")
+                    .set(
+                            "files",
+                            JSON.createObjectNode()
+                                    .put(
+                                            "safehouse/parameters.yaml",
+                                            parameters.replace(
+                                                    "Standard residential stay in Solar Hijri months",
+                                                    "Standard residential stay, in Solar Hijri months"))));
+            JsonNode draft = JSON.readTree(a.post("/api/v1/rulesets", "policy", "application/json", changes)
+                    .body());
+            int version = draft.get("version").asInt();
+            String sha256 = draft.get("sha256").asText();
+            awaitCompiledReady(b, sha256);
+
+            long switched = activateAndAwaitBoth(a, version, a, b);
+            long rolledBack = activateAndAwaitBoth(b, 1, a, b);
+
+            System.out.printf(
+                    "ReplicasIT: activation served by both replicas after %d ms, rollback after %d ms%n",
+                    switched, rolledBack);
+            assertThat(switched).isLessThan(CONVERGENCE.toMillis());
+            assertThat(rolledBack).isLessThan(CONVERGENCE.toMillis());
+        }
+    }
+
+    /** Milliseconds from the activation call on {@code via} until every replica reports {@code version} ready. */
+    private static long activateAndAwaitBoth(PackagedService via, int version, PackagedService... replicas)
+            throws Exception {
+        long started = System.nanoTime();
+        var answer = via.post(
+                "/api/v1/rulesets/" + version + "/activate",
+                "policy",
+                "application/json",
+                "{\"comment\":\"replica test\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        long deadline = started + Duration.ofSeconds(30).toNanos();
+        for (PackagedService replica : replicas) {
+            while (servedVersion(replica) != version) {
+                assertThat(System.nanoTime()).as("replica never switched").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private static int servedVersion(PackagedService replica) throws Exception {
+        return ruleset(replica).path("data").path("version").asInt();
+    }
+
+    /** A replica compiles a new draft as soon as it hears of it, so that activating it is only a swap. */
+    private static void awaitCompiledReady(PackagedService replica, String sha256) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!ruleset(replica).path("data").path("compiledReady").asText().contains(sha256)) {
+            assertThat(System.nanoTime())
+                    .as("the draft was never compiled on the replica")
+                    .isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static JsonNode ruleset(PackagedService replica) throws Exception {
+        JsonNode health = JSON.readTree(replica.get("/q/health/ready").body());
+        for (JsonNode check : health.path("checks")) {
+            if (check.path("name").asText().equals("ruleset")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no ruleset check in " + health);
+    }
+}
