@@ -64,6 +64,7 @@ public final class RuleCompiler {
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(toProblem(message));
         }
+        problems.removeIf(problem -> isEchoOfAParseError(problem, problems));
         if (!problems.isEmpty()) {
             services.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(problems);
@@ -73,6 +74,13 @@ public final class RuleCompiler {
         } finally {
             services.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /** After a syntax error Drools adds "Parser returned a null Package" for the same file: no news to the author. */
+    private static boolean isEchoOfAParseError(CompileProblem problem, List<CompileProblem> problems) {
+        return problem.message().startsWith("Parser returned a null Package")
+                && problems.stream()
+                        .anyMatch(other -> other != problem && other.file().equals(problem.file()));
     }
 
     private static void checkPackagesMatchFolders(RuleTree tree, List<CompileProblem> problems) {

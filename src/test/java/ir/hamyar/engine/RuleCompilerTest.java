@@ -46,6 +46,10 @@ class RuleCompilerTest {
                             .isEqualTo("safehouse/broken.drl"));
                     assertThat(e.problems())
                             .anySatisfy(problem -> assertThat(problem.line()).isEqualTo(5));
+                    assertThat(e.problems())
+                            .as("Drools' follow-up 'null Package' message is left out")
+                            .noneSatisfy(
+                                    problem -> assertThat(problem.message()).contains("null Package"));
                     assertThat(e.getMessage()).contains("safehouse/broken.drl:5");
                 });
     }
