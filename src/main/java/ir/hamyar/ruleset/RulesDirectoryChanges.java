@@ -34,11 +34,9 @@ public class RulesDirectoryChanges {
             LOG.errorf(
                     "The rules in %s do not validate (version %d, REJECTED); the active version is unchanged: %s",
                     source.describe(), report.version(), report.detail());
-            report.errors().forEach(problem -> LOG.errorf("Rule compilation error: %s", problem));
-            report.scenarios()
-                    .failed()
-                    .forEach(failed -> LOG.errorf(
-                            "Scenario failed: %s \"%s\": %s", failed.file(), failed.scenario(), failed.failures()));
+            new ValidationReport(report.compiled(), report.errors(), report.scenarios())
+                    .problemLines()
+                    .forEach(LOG::error);
             return;
         }
         RulesetVersion version = versions.find(report.version()).orElseThrow();

@@ -85,10 +85,7 @@ public class RulesetStartup {
         }
         ValidationReport report = validator.runScenarios(ruleset);
         if (!report.valid()) {
-            report.scenarios()
-                    .failed()
-                    .forEach(failed -> LOG.errorf(
-                            "Scenario failed: %s \"%s\": %s", failed.file(), failed.scenario(), failed.failures()));
+            report.problemLines().forEach(LOG::error);
             throw new IllegalStateException("the rules in " + source.describe() + " fail their scenarios");
         }
         Optional<RulesetVersions.Activation> first = versions.bootstrap(new RulesetVersions.NewVersion(

@@ -154,12 +154,7 @@ public class RulesetVersions {
             RulesetProblems.checkActivatable(target);
             Integer previous = activeVersion(connection);
             update(connection, "update ruleset_version set status = 'RETIRED' where status = 'ACTIVE'");
-            update(
-                    connection,
-                    "update ruleset_version set status = 'ACTIVE', activated_at = clock_timestamp(),"
-                            + " activated_by = ? where version = ?",
-                    actor,
-                    version);
+            markActive(connection, version, actor);
             RulesetAction action =
                     target.status() == RulesetStatus.RETIRED ? RulesetAction.ROLLED_BACK : RulesetAction.ACTIVATED;
             RulesetEvent event = insertEvent(connection, actor, action, version, previous, comment);
@@ -197,12 +192,7 @@ public class RulesetVersions {
                 insertFiles(connection, version, initial.tree());
                 insertEvent(connection, initial.createdBy(), RulesetAction.CREATED, version, null, initial.comment());
             }
-            update(
-                    connection,
-                    "update ruleset_version set status = 'ACTIVE', activated_at = clock_timestamp(),"
-                            + " activated_by = ? where version = ?",
-                    initial.createdBy(),
-                    version);
+            markActive(connection, version, initial.createdBy());
             RulesetEvent event = insertEvent(
                     connection, initial.createdBy(), RulesetAction.ACTIVATED, version, null, initial.comment());
             notify(connection, ACTIVATED + version);
@@ -214,6 +204,15 @@ public class RulesetVersions {
         try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
             statement.execute();
         }
+    }
+
+    private static void markActive(Connection connection, int version, String actor) throws SQLException {
+        update(
+                connection,
+                "update ruleset_version set status = 'ACTIVE', activated_at = clock_timestamp(), activated_by = ?"
+                        + " where version = ?",
+                actor,
+                version);
     }
 
     private Optional<Integer> insertVersion(Connection connection, NewVersion draft) throws SQLException {

@@ -40,6 +40,17 @@ public record ValidationReport(boolean compiled, List<CompileProblem> errors, Sc
         return "compiled; " + scenarios.passed() + " scenario(s) passed";
     }
 
+    /** Every problem and failed scenario, a line each, for logs. */
+    public List<String> problemLines() {
+        List<String> lines = new java.util.ArrayList<>();
+        errors.forEach(problem -> lines.add("Rule compilation error: " + problem));
+        scenarios
+                .failed()
+                .forEach(failed -> lines.add(
+                        "Scenario failed: " + failed.file() + " \"" + failed.scenario() + "\": " + failed.failures()));
+        return lines;
+    }
+
     public record Scenarios(int passed, List<FailedScenario> failed) {}
 
     public record FailedScenario(String file, String scenario, List<ScenarioFailure> failures) {}
