@@ -1,7 +1,6 @@
 package ir.hamyar.audit;
 
 import ir.hamyar.problem.FieldError;
-import ir.hamyar.problem.InvalidInputException;
 import ir.hamyar.ruleset.RulesetAction;
 import ir.hamyar.ruleset.RulesetEvents;
 import ir.hamyar.security.Roles;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Audit")
 public class AuditEventResource {
 
-    static final int MAX_PAGE_SIZE = 500;
     private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
     private final RulesetEvents events;
@@ -59,15 +57,7 @@ public class AuditEventResource {
         }
         OffsetDateTime start = instant(from, false, "from", errors);
         OffsetDateTime end = instant(to, true, "to", errors);
-        if (page < 0) {
-            errors.add(new FieldError("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            errors.add(new FieldError("size", "must be 1 to " + MAX_PAGE_SIZE));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("the query does not meet the contract", errors);
-        }
+        AuditResource.checkPage(page, size, errors);
         return events.find(new RulesetEvents.Filter(version, wanted, start, end), page, size);
     }
 

@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -56,7 +57,7 @@ public class DecisionMaker {
             String prefix,
             String idempotencyKey,
             String caller) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ReadProfile profile = reader.read(
                 kind, profileNode, prefix, version.ruleset().indicators(), LocalDate.ofInstant(now, TEHRAN));
         Evaluation evaluation = evaluate(version, profile, prefix);

@@ -1,8 +1,12 @@
 package ir.hamyar.decision;
 
 import io.agroal.api.AgroalDataSource;
+import ir.hamyar.audit.AuditChain;
+import ir.hamyar.audit.ChainedRecord;
 import ir.hamyar.problem.Problem;
 import ir.hamyar.problem.ProblemException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Date;
@@ -10,80 +14,200 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.jboss.logging.Logger;
 
 /**
- * Records decisions, several in one transaction. A decision whose idempotency key the caller already used is not
- * recorded again: the one on record is returned instead, for the caller to compare. Nothing is answered unless the
- * transaction committed.
+ * Records decisions on the audit hash chain. Requests hand their decisions to one writer thread, which appends
+ * everything waiting in one transaction under a PostgreSQL advisory lock (group commit): the chain stays one line
+ * across replicas, and concurrent requests share a commit instead of queueing for the lock one decision at a time.
+ * A decision whose idempotency key the caller already used is not recorded again: the one on record is returned
+ * instead. Nothing is answered unless the transaction committed.
  */
 @ApplicationScoped
 public class DecisionStore {
 
+    static final int MAX_GROUP = 1000;
     private static final Logger LOG = Logger.getLogger(DecisionStore.class);
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
+    private static final String HEAD = "select seq, hash from decision order by seq desc limit 1";
     private static final String INSERT =
             """
-            insert into decision (id, kind, subject_ref, assessed_on, decided_at, caller, idempotency_key,
-                                  request_sha256, ruleset_version, ruleset_sha256, input, response)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json)
+            insert into decision (id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller, idempotency_key,
+                                  request_sha256, ruleset_version, ruleset_sha256, input, response,
+                                  seq, previous_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)
             on conflict (caller, idempotency_key) do nothing""";
     private static final String EXISTING =
             """
             select request_sha256, response::text from decision where caller = ? and idempotency_key = ?""";
 
     private final AgroalDataSource dataSource;
+    private final Clock clock = Clock.systemUTC();
+    private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
+    private final Thread writer = new Thread(this::writeForever, "hamyar-decision-writer");
+    private volatile boolean running = true;
 
     public DecisionStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    @PostConstruct
+    void start() {
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        writer.interrupt();
     }
 
     List<RecordedDecision> record(List<NewDecision> decisions) {
         if (decisions.isEmpty()) {
             return List.of();
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                List<RecordedDecision> recorded = new ArrayList<>(decisions.size());
-                for (NewDecision decision : decisions) {
-                    recorded.add(record(connection, decision));
-                }
-                connection.commit();
-                return recorded;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            LOG.errorf("Recording %d decision(s) failed: SQLState %s", decisions.size(), e.getSQLState());
-            throw new ProblemException(Problem.of(
-                    503,
-                    "storage-unavailable",
-                    "Decision not recorded",
-                    "the decision could not be recorded and was not made; retry with the same Idempotency-Key"));
+        Append append = new Append(decisions, new CompletableFuture<>());
+        waiting.add(append);
+        try {
+            return append.recorded().get();
+        } catch (ExecutionException e) {
+            throw notRecorded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notRecorded();
         }
     }
 
-    private static RecordedDecision record(Connection connection, NewDecision decision) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, decision.id());
-            insert.setString(2, decision.kind());
-            insert.setString(3, decision.subjectRef());
-            insert.setDate(4, Date.valueOf(decision.assessedOn()));
-            insert.setTimestamp(5, Timestamp.from(decision.decidedAt()));
-            insert.setString(6, decision.caller());
-            insert.setString(7, decision.idempotencyKey());
-            insert.setString(8, decision.requestSha256());
-            insert.setInt(9, decision.rulesetVersion());
-            insert.setString(10, decision.rulesetSha256());
-            insert.setString(11, decision.input());
-            insert.setString(12, decision.responseJson());
-            if (insert.executeUpdate() == 1) {
-                return new RecordedDecision(true, decision.requestSha256(), decision.responseJson());
+    private void writeForever() {
+        while (running) {
+            List<Append> group = new ArrayList<>();
+            try {
+                group.add(waiting.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            int size = group.get(0).decisions().size();
+            for (Append next = waiting.peek();
+                    next != null && size + next.decisions().size() <= MAX_GROUP;
+                    next = waiting.peek()) {
+                group.add(waiting.poll());
+                size += next.decisions().size();
+            }
+            write(group, size);
+        }
+        waiting.forEach(append -> append.recorded().completeExceptionally(new IllegalStateException("stopped")));
+    }
+
+    private void write(List<Append> group, int size) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<List<RecordedDecision>> results = append(connection, group);
+                connection.commit();
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).recorded().complete(results.get(i));
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(
+                    "Recording %d decision(s) failed: %s",
+                    size,
+                    e instanceof SQLException sql
+                            ? "SQLState " + sql.getSQLState()
+                            : e.getClass().getName());
+            group.forEach(append -> append.recorded().completeExceptionally(e));
+        }
+    }
+
+    private List<List<RecordedDecision>> append(Connection connection, List<Append> group) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+            lock.execute();
+        }
+        long seq = 0;
+        String previous = AuditChain.GENESIS;
+        try (PreparedStatement head = connection.prepareStatement(HEAD);
+                ResultSet result = head.executeQuery()) {
+            if (result.next()) {
+                seq = result.getLong(1);
+                previous = result.getString(2);
             }
         }
+        Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<List<RecordedDecision>> results = new ArrayList<>(group.size());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Append append : group) {
+                List<RecordedDecision> recorded =
+                        new ArrayList<>(append.decisions().size());
+                for (NewDecision decision : append.decisions()) {
+                    ChainedRecord record = chained(seq + 1, decision, recordedAt);
+                    String hash = AuditChain.link(previous, record);
+                    if (insert(insert, record, previous, hash)) {
+                        seq++;
+                        previous = hash;
+                        recorded.add(new RecordedDecision(true, decision.requestSha256(), decision.responseJson()));
+                    } else {
+                        recorded.add(existing(connection, decision));
+                    }
+                }
+                results.add(recorded);
+            }
+        }
+        return results;
+    }
+
+    private static ChainedRecord chained(long seq, NewDecision decision, Instant recordedAt) {
+        return new ChainedRecord(
+                seq,
+                decision.id(),
+                decision.kind(),
+                decision.subjectRef(),
+                decision.assessedOn(),
+                decision.decidedAt(),
+                recordedAt,
+                decision.caller(),
+                decision.idempotencyKey(),
+                decision.requestSha256(),
+                decision.rulesetVersion(),
+                decision.rulesetSha256(),
+                decision.input(),
+                decision.responseJson());
+    }
+
+    private static boolean insert(PreparedStatement insert, ChainedRecord record, String previous, String hash)
+            throws SQLException {
+        insert.setObject(1, record.id());
+        insert.setString(2, record.kind());
+        insert.setString(3, record.subjectRef());
+        insert.setDate(4, Date.valueOf(record.assessedOn()));
+        insert.setTimestamp(5, Timestamp.from(record.decidedAt()));
+        insert.setTimestamp(6, Timestamp.from(record.recordedAt()));
+        insert.setString(7, record.caller());
+        insert.setString(8, record.idempotencyKey());
+        insert.setString(9, record.requestSha256());
+        insert.setInt(10, record.rulesetVersion());
+        insert.setString(11, record.rulesetSha256());
+        insert.setString(12, record.input());
+        insert.setString(13, record.response());
+        insert.setLong(14, record.seq());
+        insert.setString(15, previous);
+        insert.setString(16, hash);
+        return insert.executeUpdate() == 1;
+    }
+
+    private static RecordedDecision existing(Connection connection, NewDecision decision) throws SQLException {
         try (PreparedStatement existing = connection.prepareStatement(EXISTING)) {
             existing.setString(1, decision.caller());
             existing.setString(2, decision.idempotencyKey());
@@ -93,4 +217,15 @@ public class DecisionStore {
             }
         }
     }
+
+    private static ProblemException notRecorded() {
+        return new ProblemException(Problem.of(
+                503,
+                "storage-unavailable",
+                "Decision not recorded",
+                "the decision could not be recorded and was not made; retry with the same Idempotency-Key"));
+    }
+
+    /** Decisions of one request, and where their outcome is delivered. */
+    private record Append(List<NewDecision> decisions, CompletableFuture<List<RecordedDecision>> recorded) {}
 }

@@ -1,0 +1,156 @@
+package ir.hamyar.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import ir.hamyar.db.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
+
+/**
+ * Periodically writes the head of the decision chain (sequence, hash, time), signed with HMAC-SHA256, outside the
+ * database: appended to a file and logged, for an operator to ship elsewhere. Verification compares the chain with
+ * the latest checkpoint, so that removing the newest records — which leaves a shorter, still consistent chain — is
+ * detected too.
+ */
+@ApplicationScoped
+public class AuditCheckpoints {
+
+    private static final Logger LOG = Logger.getLogger(AuditCheckpoints.class);
+
+    private final AuditConfig.Checkpoint config;
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+    private final Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService timer;
+    private Checkpoint last;
+
+    public AuditCheckpoints(AuditConfig config, AgroalDataSource dataSource, ObjectMapper mapper) {
+        this.config = config.checkpoint();
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.key().isEmpty()) {
+            LOG.warn("No hamyar.audit.checkpoint.key: the audit chain is not checkpointed, so removing its newest"
+                    + " records would not be detected");
+            return;
+        }
+        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hamyar-audit-checkpoints");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = config.interval().toMillis();
+        timer.scheduleWithFixedDelay(this::writeSafely, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer != null) {
+            timer.shutdownNow();
+            writeSafely();
+        }
+    }
+
+    /** Checkpoints the chain head now, unless it has not moved since the last checkpoint. */
+    public synchronized Optional<Checkpoint> write() {
+        if (config.key().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Head> head = head();
+        if (head.isEmpty() || last != null && last.seq() == head.get().seq()) {
+            return Optional.ofNullable(last);
+        }
+        Checkpoint unsigned = new Checkpoint(
+                head.get().seq(), head.get().hash(), clock.instant().truncatedTo(ChronoUnit.MILLIS), "");
+        Checkpoint checkpoint = new Checkpoint(unsigned.seq(), unsigned.hash(), unsigned.at(), sign(unsigned));
+        try {
+            String line = mapper.writeValueAsString(checkpoint);
+            Files.writeString(
+                    config.file(),
+                    line + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.SYNC);
+            LOG.infof("Audit checkpoint %s", line);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write audit checkpoint to " + config.file(), e);
+        }
+        last = checkpoint;
+        return Optional.of(checkpoint);
+    }
+
+    /** The latest checkpoint in the file, if any; one whose signature does not verify is reported as such. */
+    public Optional<Checkpoint> latest() {
+        if (config.key().isEmpty() || !Files.exists(config.file())) {
+            return Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(config.file(), StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return Optional.of(mapper.readValue(lines.get(i), Checkpoint.class));
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read audit checkpoints from " + config.file(), e);
+        }
+    }
+
+    public boolean isAuthentic(Checkpoint checkpoint) {
+        return MessageDigest.isEqual(
+                sign(checkpoint).getBytes(StandardCharsets.US_ASCII),
+                checkpoint.hmac().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void writeSafely() {
+        try {
+            write();
+        } catch (RuntimeException e) {
+            LOG.errorf("Audit checkpoint failed: %s", e.getMessage());
+        }
+    }
+
+    private String sign(Checkpoint checkpoint) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(config.key().orElseThrow().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(checkpoint.signed().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private Optional<Head> head() {
+        return Jdbc.read(dataSource, connection -> {
+            try (var statement =
+                            connection.prepareStatement("select seq, hash from decision order by seq desc limit 1");
+                    var result = statement.executeQuery()) {
+                return result.next() ? Optional.of(new Head(result.getLong(1), result.getString(2))) : Optional.empty();
+            }
+        });
+    }
+
+    private record Head(long seq, String hash) {}
+}

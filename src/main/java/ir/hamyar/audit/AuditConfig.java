@@ -1,0 +1,27 @@
+package ir.hamyar.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "hamyar.audit")
+public interface AuditConfig {
+
+    Checkpoint checkpoint();
+
+    interface Checkpoint {
+
+        /** The HMAC-SHA256 key checkpoints are signed with; without one no checkpoint is written. */
+        Optional<String> key();
+
+        /** Where checkpoints are appended, one JSON line each, for an operator to ship elsewhere. */
+        @WithDefault("hamyar-audit-checkpoints.jsonl")
+        Path file();
+
+        /** How often the chain head is checkpointed (only when it moved). */
+        @WithDefault("60s")
+        Duration interval();
+    }
+}

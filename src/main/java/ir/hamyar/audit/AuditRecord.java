@@ -1,0 +1,43 @@
+package ir.hamyar.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One decision as an auditor sees it: the input exactly as received, the response exactly as answered, the
+ * conclusions, each fired rule with its metadata and the parameters it read (values in force on the assessment
+ * date), the ruleset version and hash, who asked, when, and the record's place in the hash chain.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AuditRecord(
+        String decisionId,
+        long seq,
+        String kind,
+        String subjectRef,
+        LocalDate assessedOn,
+        Instant decidedAt,
+        Instant recordedAt,
+        String caller,
+        String idempotencyKey,
+        Ruleset ruleset,
+        String input,
+        String response,
+        JsonNode conclusions,
+        List<FiredRule> firedRules,
+        String previousHash,
+        String hash) {
+
+    public record Ruleset(int version, String sha256) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FiredRule(
+            int seq, String rule, String file, Reason reason, String reference, List<ParameterValue> parameters) {}
+
+    public record Reason(String fa, String en) {}
+
+    public record ParameterValue(String name, BigDecimal value, String unit) {}
+}

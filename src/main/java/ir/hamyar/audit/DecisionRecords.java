@@ -1,0 +1,171 @@
+package ir.hamyar.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import ir.hamyar.db.Jdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads recorded decisions for auditors. Filters on conclusions and fired rules use {@code @>} on the response as
+ * jsonb (GIN index); the others have b-tree indexes ending in {@code seq}, which is also the stable order, newest
+ * first.
+ */
+@ApplicationScoped
+public class DecisionRecords {
+
+    private static final String COLUMNS = "seq, id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller,"
+            + " idempotency_key, ruleset_version, ruleset_sha256, input, response::text, previous_hash, hash";
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public DecisionRecords(AgroalDataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /** One page of matching decisions, newest first; one more than {@code size} is read to tell if more follow. */
+    public List<StoredDecision> find(DecisionQuery query, int page, int size) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> parameters = new ArrayList<>();
+        condition(where, parameters, "subject_ref = ?", query.subjectRef());
+        condition(where, parameters, "kind = ?", query.kind());
+        condition(where, parameters, "ruleset_version = ?", query.rulesetVersion());
+        condition(where, parameters, "decided_at >= ?", query.from());
+        condition(where, parameters, "decided_at < ?", query.to());
+        if (query.rule() != null) {
+            ObjectNode fired = mapper.createObjectNode();
+            fired.putArray("firedRules").addObject().put("rule", query.rule());
+            condition(where, parameters, "response::jsonb @> ?::jsonb", fired.toString());
+        }
+        if (query.type() != null || query.value() != null) {
+            ObjectNode concluded = mapper.createObjectNode();
+            ObjectNode conclusion = concluded.putArray("conclusions").addObject();
+            if (query.type() != null) {
+                conclusion.put("type", query.type());
+            }
+            if (query.value() != null) {
+                conclusion.put("value", query.value());
+            }
+            condition(where, parameters, "response::jsonb @> ?::jsonb", concluded.toString());
+        }
+        parameters.add(size + 1);
+        parameters.add((long) page * size);
+        return Jdbc.read(
+                dataSource,
+                connection -> select(
+                        connection,
+                        "select " + COLUMNS + " from decision" + where + " order by seq desc limit ? offset ?",
+                        parameters));
+    }
+
+    public Optional<StoredDecision> find(UUID id) {
+        return Jdbc.read(
+                        dataSource,
+                        connection ->
+                                select(connection, "select " + COLUMNS + " from decision where id = ?", List.of(id)))
+                .stream()
+                .findFirst();
+    }
+
+    /** The most recent decisions, newest first. */
+    public List<StoredDecision> latest(int limit) {
+        return Jdbc.read(
+                dataSource,
+                connection -> select(
+                        connection, "select " + COLUMNS + " from decision order by seq desc limit ?", List.of(limit)));
+    }
+
+    /** How often each rule fired, and in how many decisions, among decisions made in [from, to). */
+    public Map<String, long[]> firings(OffsetDateTime from, OffsetDateTime to) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> parameters = new ArrayList<>();
+        condition(where, parameters, "d.decided_at >= ?", from);
+        condition(where, parameters, "d.decided_at < ?", to);
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement statement =
+                    connection.prepareStatement("select fired->>'rule', count(*), count(distinct d.id) from decision d,"
+                            + " json_array_elements(d.response->'firedRules') fired" + where + " group by 1")) {
+                bind(statement, parameters);
+                Map<String, long[]> counts = new LinkedHashMap<>();
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        counts.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)});
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    public long count(OffsetDateTime from, OffsetDateTime to) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> parameters = new ArrayList<>();
+        condition(where, parameters, "decided_at >= ?", from);
+        condition(where, parameters, "decided_at < ?", to);
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("select count(*) from decision" + where)) {
+                bind(statement, parameters);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            }
+        });
+    }
+
+    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
+        if (value != null) {
+            where.append(" and ").append(sql);
+            parameters.add(value);
+        }
+    }
+
+    private static List<StoredDecision> select(Connection connection, String sql, List<Object> parameters)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            List<StoredDecision> decisions = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    decisions.add(new StoredDecision(
+                            rows.getLong(1),
+                            rows.getObject(2, UUID.class),
+                            rows.getString(3),
+                            rows.getString(4),
+                            rows.getObject(5, LocalDate.class),
+                            rows.getObject(6, OffsetDateTime.class).toInstant(),
+                            rows.getObject(7, OffsetDateTime.class).toInstant(),
+                            rows.getString(8),
+                            rows.getString(9),
+                            rows.getInt(10),
+                            rows.getString(11),
+                            rows.getString(12),
+                            rows.getString(13),
+                            rows.getString(14),
+                            rows.getString(15)));
+                }
+            }
+            return decisions;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package ir.hamyar.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import ir.hamyar.decision.ConclusionView;
+import ir.hamyar.engine.CompiledRuleset;
+import ir.hamyar.engine.Evaluation;
+import ir.hamyar.engine.Evaluator;
+import ir.hamyar.profile.ProfileKind;
+import ir.hamyar.profile.ProfileReader;
+import ir.hamyar.profile.ReadProfile;
+import ir.hamyar.profile.StrictJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides a recorded input again, as it was decided: the same profile text, read as of the day it was decided (so
+ * a missing {@code assessedOn} means that day again), under the given compiled ruleset. Records nothing.
+ */
+@ApplicationScoped
+public class Replayer {
+
+    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+
+    private final ProfileReader reader;
+    private final Evaluator evaluator;
+    private final ObjectMapper mapper;
+
+    public Replayer(ProfileReader reader, Evaluator evaluator, ObjectMapper mapper) {
+        this.reader = reader;
+        this.evaluator = evaluator;
+        this.mapper = mapper;
+    }
+
+    public Outcome replay(StoredDecision decision, CompiledRuleset ruleset) {
+        ProfileKind kind = ProfileKind.fromWireName(decision.kind()).orElseThrow();
+        JsonNode input = StrictJson.parse(decision.input().getBytes(StandardCharsets.UTF_8));
+        ReadProfile profile =
+                reader.read(kind, input, "", ruleset.indicators(), LocalDate.ofInstant(decision.decidedAt(), TEHRAN));
+        Evaluation evaluation = evaluator.evaluate(ruleset, profile.facts());
+        ArrayNode conclusions = mapper.createArrayNode();
+        evaluation.findings().forEach(finding -> conclusions.add(mapper.valueToTree(ConclusionView.of(finding))));
+        return new Outcome(conclusions, evaluation.firedRules());
+    }
+
+    /** What the decision recorded: its conclusions and the rules that fired, in order. */
+    public Outcome recorded(StoredDecision decision) {
+        try {
+            JsonNode response = mapper.readTree(decision.response());
+            List<String> fired = new ArrayList<>();
+            response.path("firedRules")
+                    .forEach(rule -> fired.add(rule.path("rule").asText()));
+            return new Outcome((ArrayNode) response.path("conclusions"), fired);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a recorded response is JSON", e);
+        }
+    }
+
+    /** Conclusions as answered, and fired rules in firing order. */
+    public record Outcome(ArrayNode conclusions, List<String> firedRules) {}
+}

@@ -1,0 +1,41 @@
+package ir.hamyar.ruleset;
+
+import ir.hamyar.engine.CompiledRuleset;
+import ir.hamyar.problem.Problem;
+import ir.hamyar.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Any stored version compiled, for replaying a decision under the version that made it or trying a draft on
+ * recorded decisions: the active one as it is, any other compiled on demand off the decision path and kept in the
+ * small cache of {@link RulesetCompilations}.
+ */
+@ApplicationScoped
+public class StoredRulesets {
+
+    private final RulesetVersions versions;
+    private final RulesetCompilations compilations;
+    private final ActiveRuleset active;
+
+    public StoredRulesets(RulesetVersions versions, RulesetCompilations compilations, ActiveRuleset active) {
+        this.versions = versions;
+        this.compilations = compilations;
+        this.active = active;
+    }
+
+    public CompiledRuleset compiled(int version) {
+        ActiveVersion serving = active.current();
+        if (serving.version() == version) {
+            return serving.ruleset();
+        }
+        RulesetVersion stored = versions.find(version).orElseThrow(() -> RulesetProblems.unknownVersion(version));
+        if (!stored.hasFiles() || stored.status() == RulesetStatus.REJECTED) {
+            throw new ProblemException(Problem.of(
+                    409,
+                    "ruleset-conflict",
+                    "Version cannot decide",
+                    "ruleset version " + version + (stored.hasFiles() ? " was rejected" : "'s files were not kept")));
+        }
+        return compilations.compile(versions.tree(version));
+    }
+}
