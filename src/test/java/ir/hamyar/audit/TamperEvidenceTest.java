@@ -1,0 +1,128 @@
+package ir.hamyar.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import ir.hamyar.support.Api;
+import ir.hamyar.support.Fixtures;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Someone with full control of the database changes the record behind the service's back (as superuser, triggers
+ * disabled): verify names the first record that no longer verifies, and the signed checkpoint catches the removal of
+ * the newest records, which leaves a shorter chain that is consistent in itself. A database of its own, since the
+ * chain is broken on purpose.
+ */
+@QuarkusTest
+@TestProfile(TamperEvidenceTest.OwnDatabase.class)
+class TamperEvidenceTest {
+
+    static final String DATABASE = "hamyar_tamper_" + ProcessHandle.current().pid();
+    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+    @Inject
+    AuditCheckpoints checkpoints;
+
+    @Test
+    void alteredRemovedAndTruncatedRecordsAreEachDetected() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(Api.asIntake()
+                    .body(Fixtures.unique("helper.json").toString())
+                    .post("/api/v1/decisions/helper")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("decisionId"));
+        }
+        assertThat(verify().getBoolean("valid")).isTrue();
+
+        String original = asSuperuser("select subject_ref from decision where id = '" + ids.get(2) + "'");
+        asSuperuser("update decision set subject_ref = 'T-someone-else' where id = '" + ids.get(2) + "'");
+        JsonPath altered = verify();
+        assertThat(altered.getBoolean("valid")).isFalse();
+        assertThat(altered.getString("firstInvalidId")).isEqualTo(ids.get(2));
+        assertThat(altered.getString("problem")).contains("altered");
+        asSuperuser("update decision set subject_ref = '" + original + "' where id = '" + ids.get(2) + "'");
+        assertThat(verify().getBoolean("valid")).as("restored").isTrue();
+
+        assertThat(checkpoints.write()).isPresent();
+        asSuperuser("delete from decision where id in ('" + ids.get(4) + "', '" + ids.get(5) + "')");
+        JsonPath shortened = verify();
+        assertThat(shortened.getBoolean("valid")).isFalse();
+        assertThat(shortened.getString("problem")).contains("newest records were removed");
+
+        asSuperuser("delete from decision where id = '" + ids.get(1) + "'");
+        JsonPath gap = verify();
+        assertThat(gap.getBoolean("valid")).isFalse();
+        assertThat(gap.getString("firstInvalidId")).isEqualTo(ids.get(2));
+        assertThat(gap.getString("problem")).contains("missing");
+    }
+
+    private static JsonPath verify() {
+        return Api.as("auditor")
+                .get("/api/v1/audit/verify")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Runs {@code sql} as the PostgreSQL superuser with triggers off, as an intruder would; answers a select. */
+    private static String asSuperuser(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + DATABASE, "postgres", null);
+                Statement statement = connection.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            if (statement.execute(sql)) {
+                try (ResultSet result = statement.getResultSet()) {
+                    result.next();
+                    return result.getString(1);
+                }
+            }
+            return null;
+        }
+    }
+
+    public static class OwnDatabase implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            dropDatabasesOfEarlierRuns();
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", SERVER + DATABASE,
+                    "hamyar.audit.checkpoint.file", "target/" + DATABASE + "-checkpoints.jsonl",
+                    "hamyar.audit.checkpoint.interval", "1h");
+        }
+
+        private static void dropDatabasesOfEarlierRuns() {
+            try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", null);
+                    Statement statement = connection.createStatement()) {
+                List<String> stale = new ArrayList<>();
+                try (ResultSet result = statement.executeQuery(
+                        "select datname from pg_database where datname like 'hamyar_tamper_%'")) {
+                    while (result.next()) {
+                        if (!result.getString(1).equals(DATABASE)) {
+                            stale.add(result.getString(1));
+                        }
+                    }
+                }
+                for (String database : stale) {
+                    statement.execute("drop database if exists \"" + database + "\" with (force)");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
