@@ -4,6 +4,8 @@ import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.RuleCompilationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,6 +22,7 @@ public class RulesetSync {
     private final RulesetCompilations compilations;
     private final RulesetValidator validator;
     private final ActiveRuleset active;
+    private final Set<String> warmed = ConcurrentHashMap.newKeySet();
     private long failedActivation = -1;
 
     public RulesetSync(
@@ -55,7 +58,9 @@ public class RulesetSync {
                     activation.version(), e.getMessage());
             return false;
         }
-        validator.runScenarios(ruleset);
+        if (warmed.add(ruleset.sha256())) {
+            validator.runScenarios(ruleset);
+        }
         boolean switched = active.activate(new ActiveVersion(activation.version(), ruleset, activation.eventId()));
         if (switched) {
             LOG.infof(
@@ -65,10 +70,15 @@ public class RulesetSync {
         return switched;
     }
 
-    /** Compiles a new draft in the background, so that activating it later is only a swap. */
+    /** Compiles and warms a new draft in the background, so that activating it later is only a swap. */
     public void prepare(int version) {
         versions.find(version)
                 .filter(stored -> stored.status() == RulesetStatus.DRAFT)
-                .ifPresent(draft -> compilations.submit(versions.tree(draft.version())));
+                .ifPresent(draft -> compilations
+                        .submit(versions.tree(draft.version()))
+                        .thenAccept(ruleset -> {
+                            validator.runScenarios(ruleset);
+                            warmed.add(ruleset.sha256());
+                        }));
     }
 }

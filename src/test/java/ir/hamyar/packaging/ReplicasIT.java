@@ -8,18 +8,25 @@ import ir.hamyar.support.PackagedService;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two replicas of the packaged service on one database: an activation (and a rollback) made through one is served
- * by both within two seconds, measured from the activation call.
+ * by both within two seconds, measured from the activation call; decisions recorded through both at once form one
+ * valid hash chain.
  */
 class ReplicasIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONVERGENCE = Duration.ofSeconds(2);
+    private static final int DECISIONS = 400;
 
     @TempDir
     Path workDir;
@@ -65,6 +72,35 @@ class ReplicasIT {
                     switched, rolledBack);
             assertThat(switched).isLessThan(CONVERGENCE.toMillis());
             assertThat(rolledBack).isLessThan(CONVERGENCE.toMillis());
+        }
+    }
+
+    @Test
+    void twoReplicasDecidingAtOnceKeepOneValidChain() throws Exception {
+        try (PackagedService a = PackagedService.start(workDir, "a", database, PackagedService.withTestUsers())
+                        .awaitListening();
+                PackagedService b = PackagedService.start(workDir, "b", database, PackagedService.withTestUsers())
+                        .awaitListening()) {
+            String helper = Files.readString(Path.of("src/test/resources/fixtures/helper.json"));
+            ExecutorService clients = Executors.newFixedThreadPool(8);
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < DECISIONS; i++) {
+                PackagedService replica = i % 2 == 0 ? a : b;
+                statuses.add(clients.submit(
+                        () -> replica.post("/api/v1/decisions/helper", "intake", "application/json", helper)
+                                .statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+            clients.shutdown();
+
+            JsonNode verification =
+                    JSON.readTree(a.get("/api/v1/audit/verify", "auditor").body());
+            assertThat(verification.get("valid").asBoolean())
+                    .as(verification.toString())
+                    .isTrue();
+            assertThat(verification.get("records").asInt()).isEqualTo(DECISIONS);
         }
     }
 

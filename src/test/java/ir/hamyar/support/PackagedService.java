@@ -32,7 +32,9 @@ public final class PackagedService implements AutoCloseable {
             "-Dhamyar.security.users.policy.password-hash=$2a$04$30vJjUUZiuJCrst4q9VUVeahIXkoSv5crwTOaAedfoZQ.M/g3mtSG",
             "-Dhamyar.security.users.policy.roles=policy",
             "-Dhamyar.security.users.intake.password-hash=$2a$04$A07k1HlC6KNy4UP9nHF95ubXbHQI78m0TpZ0UyZ.AZ7Nrd4exzgfO",
-            "-Dhamyar.security.users.intake.roles=intake");
+            "-Dhamyar.security.users.intake.roles=intake",
+            "-Dhamyar.security.users.auditor.password-hash=$2a$04$Tud6Bur..E.UJtQ2YxIYEu9epTW7R2tmFY2QXQHeFiwaY6IS3NBqC",
+            "-Dhamyar.security.users.auditor.roles=auditor");
 
     private final Process process;
     private final Path log;
@@ -89,6 +91,15 @@ public final class PackagedService implements AutoCloseable {
     public HttpResponse<String> get(String path) throws Exception {
         return HttpClient.newHttpClient()
                 .send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> get(String path, String user) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Authorization", basic(user))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> post(String path, String user, String contentType, String body) throws Exception {
