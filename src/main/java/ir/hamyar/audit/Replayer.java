@@ -43,9 +43,21 @@ public class Replayer {
         ReadProfile profile =
                 reader.read(kind, input, "", ruleset.indicators(), LocalDate.ofInstant(decision.decidedAt(), TEHRAN));
         Evaluation evaluation = evaluator.evaluate(ruleset, profile.facts());
-        ArrayNode conclusions = mapper.createArrayNode();
-        evaluation.findings().forEach(finding -> conclusions.add(mapper.valueToTree(ConclusionView.of(finding))));
-        return new Outcome(conclusions, evaluation.firedRules());
+        List<ConclusionView> conclusions =
+                evaluation.findings().stream().map(ConclusionView::of).toList();
+        return new Outcome(asAnswered(conclusions), evaluation.firedRules());
+    }
+
+    /**
+     * The conclusions as a response carries them: written to JSON text and read back, as the recorded response is,
+     * so that numbers compare alike (a mean of 1.0 is not the integer 1 to a JSON tree).
+     */
+    private ArrayNode asAnswered(List<ConclusionView> conclusions) {
+        try {
+            return (ArrayNode) mapper.readTree(mapper.writeValueAsString(conclusions));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("conclusions always serialise", e);
+        }
     }
 
     /** What the decision recorded: its conclusions and the rules that fired, in order. */

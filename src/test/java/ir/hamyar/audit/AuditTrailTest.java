@@ -91,8 +91,10 @@ class AuditTrailTest {
         String underRaised = decide("family", sonAged(13));
         Rulesets.activate(shipped, "audit test: back").statusCode(200);
         String underShipped = decide("family", sonAged(13));
+        String withIndicatorMeans =
+                decide("family", Fixtures.unique("family-safehouse.json").toString());
 
-        for (String id : List.of(underRaised, underShipped)) {
+        for (String id : List.of(underRaised, underShipped, withIndicatorMeans)) {
             Api.as("auditor")
                     .post("/api/v1/audit/decisions/" + id + "/replay")
                     .then()
