@@ -7,9 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Makes a version the active one. The version is compiled (usually it is ready already) and its scenarios are run
- * again before anything changes, which both re-checks it and warms its KieBase; only then is it marked active in the
- * database and swapped in here, one reference, while decisions in flight finish on the version they started with.
+ * Makes a version the active one. The version is compiled (usually it is ready already) and, unless this compiled
+ * KieBase already ran them (when the draft was validated, or while it was active before), its scenarios are run again
+ * before anything changes, which both re-checks it and warms it; only then is it marked active in the database and
+ * swapped in here, one reference, while decisions in flight finish on the version they started with.
  */
 @ApplicationScoped
 public class RulesetActivator {
@@ -44,9 +45,11 @@ public class RulesetActivator {
             throw new RulesetRefusedException(
                     DraftReport.of(version, ValidationReport.notCompiled(e.problems()), false));
         }
-        ValidationReport report = validator.runScenarios(ruleset);
-        if (!report.valid()) {
-            throw new RulesetRefusedException(DraftReport.of(version, report, false));
+        if (!compilations.isWarm(ruleset)) {
+            ValidationReport report = validator.runScenarios(ruleset);
+            if (!report.valid()) {
+                throw new RulesetRefusedException(DraftReport.of(version, report, false));
+            }
         }
         RulesetEvent event = versions.activate(number, actor, comment);
         active.activate(new ActiveVersion(number, ruleset, event.id()));

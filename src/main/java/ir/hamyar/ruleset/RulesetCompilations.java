@@ -6,9 +6,12 @@ import ir.hamyar.engine.RuleCompiler;
 import ir.hamyar.engine.RuleTree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +33,7 @@ public class RulesetCompilations {
         return compilerThread;
     });
     private final Map<String, CompletableFuture<CompiledRuleset>> bySha = new LinkedHashMap<>(16, 0.75f, true);
+    private final Set<CompiledRuleset> warm = Collections.newSetFromMap(new WeakHashMap<>());
 
     public RulesetCompilations(RuleCompiler compiler, RulesConfig config) {
         this.compiler = compiler;
@@ -68,10 +72,20 @@ public class RulesetCompilations {
         return compiling;
     }
 
-    /** The sha256 of every tree compiled and ready to switch to. */
+    /** Records that {@code ruleset} has decided all its scenarios, so its code paths are loaded and compiled. */
+    public synchronized void warmed(CompiledRuleset ruleset) {
+        warm.add(ruleset);
+    }
+
+    public synchronized boolean isWarm(CompiledRuleset ruleset) {
+        return warm.contains(ruleset);
+    }
+
+    /** The sha256 of every tree compiled and warmed: ready to switch to at once. */
     public synchronized List<String> ready() {
         return bySha.entrySet().stream()
                 .filter(entry -> entry.getValue().isDone() && !entry.getValue().isCompletedExceptionally())
+                .filter(entry -> warm.contains(entry.getValue().join()))
                 .map(Map.Entry::getKey)
                 .toList();
     }

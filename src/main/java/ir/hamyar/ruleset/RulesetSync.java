@@ -4,8 +4,6 @@ import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.RuleCompilationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +20,6 @@ public class RulesetSync {
     private final RulesetCompilations compilations;
     private final RulesetValidator validator;
     private final ActiveRuleset active;
-    private final Set<String> warmed = ConcurrentHashMap.newKeySet();
     private long failedActivation = -1;
 
     public RulesetSync(
@@ -58,7 +55,7 @@ public class RulesetSync {
                     activation.version(), e.getMessage());
             return false;
         }
-        if (warmed.add(ruleset.sha256())) {
+        if (!compilations.isWarm(ruleset)) {
             validator.runScenarios(ruleset);
         }
         boolean switched = active.activate(new ActiveVersion(activation.version(), ruleset, activation.eventId()));
@@ -74,11 +71,7 @@ public class RulesetSync {
     public void prepare(int version) {
         versions.find(version)
                 .filter(stored -> stored.status() == RulesetStatus.DRAFT)
-                .ifPresent(draft -> compilations
-                        .submit(versions.tree(draft.version()))
-                        .thenAccept(ruleset -> {
-                            validator.runScenarios(ruleset);
-                            warmed.add(ruleset.sha256());
-                        }));
+                .ifPresent(draft ->
+                        compilations.submit(versions.tree(draft.version())).thenAccept(validator::runScenarios));
     }
 }
