@@ -1,5 +1,6 @@
 package ir.hamyar.db;
 
+import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,65 +21,157 @@ import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 /**
- * Makes the database ready before anything else starts: creates it on the PostgreSQL server when missing (so one
- * command runs the service on a fresh machine), then applies the Flyway migrations, the only source of the schema.
+ * Makes the database ready before anything else starts. Two roles: the owner, which owns the schema and alone runs
+ * the Flyway migrations, and the service role the application connects as, which may only SELECT and INSERT the audit
+ * tables (migration V4 grants exactly that). With {@code hamyar.database.create-if-missing} the roles and the
+ * database are created when missing (so one command runs the service on a fresh machine), and objects an earlier
+ * version created as another user are handed to the owner.
  */
 @ApplicationScoped
 public class DatabaseBootstrap {
 
     public static final int PRIORITY = 10;
+    public static final String OWNER_DATASOURCE = "owner";
     private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class);
     private static final Pattern URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([A-Za-z0-9_]+)(\\?.*)?");
+    private static final Pattern ROLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private final DatabaseConfig config;
     private final Flyway flyway;
     private final String url;
-    private final String user;
-    private final String password;
+    private final String owner;
+    private final String service;
+    private final Optional<String> ownerPassword;
+    private final Optional<String> servicePassword;
 
     public DatabaseBootstrap(
             DatabaseConfig config,
-            Flyway flyway,
+            @FlywayDataSource(OWNER_DATASOURCE) Flyway flyway,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+            @ConfigProperty(name = "quarkus.datasource.owner.username") String owner,
+            @ConfigProperty(name = "quarkus.datasource.owner.password") Optional<String> ownerPassword,
+            @ConfigProperty(name = "quarkus.datasource.username") String service,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> servicePassword) {
         this.config = config;
         this.flyway = flyway;
         this.url = url;
-        this.user = user;
-        this.password = password.orElse(null);
+        this.owner = owner;
+        this.service = service;
+        this.ownerPassword = ownerPassword;
+        this.servicePassword = servicePassword;
     }
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event) throws SQLException {
         if (config.createIfMissing()) {
-            createDatabaseIfMissing();
+            prepare();
         }
         flyway.migrate();
     }
 
-    private void createDatabaseIfMissing() throws SQLException {
+    private void prepare() throws SQLException {
         Matcher matcher = URL.matcher(url);
-        if (!matcher.matches()) {
-            LOG.warnf("Cannot tell the database name from the JDBC URL; not creating it");
+        if (!matcher.matches()
+                || !ROLE.matcher(owner).matches()
+                || !ROLE.matcher(service).matches()) {
+            LOG.warnf("Cannot tell the database or role names from the configuration; not creating them");
             return;
         }
         String database = matcher.group(2);
-        String maintenanceUrl = matcher.group(1) + "postgres" + (matcher.group(3) == null ? "" : matcher.group(3));
-        try (Connection connection = DriverManager.getConnection(maintenanceUrl, user, password);
-                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            try (ResultSet result = exists.executeQuery()) {
-                if (result.next()) {
-                    return;
+        String parameters = matcher.group(3) == null ? "" : matcher.group(3);
+        try (Connection admin = connect(matcher.group(1) + "postgres" + parameters)) {
+            createRole(admin, owner, ownerPassword);
+            createRole(admin, service, servicePassword);
+            createDatabase(admin, database);
+        }
+        try (Connection admin = connect(url)) {
+            handOverToOwner(admin, database);
+        }
+    }
+
+    private Connection connect(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(
+                jdbcUrl, config.adminUser(), config.adminPassword().orElse(null));
+    }
+
+    private static void createRole(Connection admin, String role, Optional<String> password) throws SQLException {
+        if (exists(admin, "select 1 from pg_roles where rolname = ?", role)) {
+            return;
+        }
+        try (Statement create = admin.createStatement()) {
+            create.execute("create role " + role + " login");
+            if (password.isPresent()) {
+                try (PreparedStatement quote = admin.prepareStatement("select quote_literal(?)")) {
+                    quote.setString(1, password.get());
+                    try (ResultSet literal = quote.executeQuery()) {
+                        literal.next();
+                        create.execute("alter role " + role + " password " + literal.getString(1));
+                    }
                 }
             }
-            try (Statement create = connection.createStatement()) {
-                create.execute("create database \"" + database + "\"");
-                LOG.infof("Created database %s", database);
-            } catch (SQLException e) {
-                if (!"42P04".equals(e.getSQLState())) {
-                    throw e;
+            LOG.infof("Created database role %s", role);
+        } catch (SQLException e) {
+            if (!"42710".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+
+    private void createDatabase(Connection admin, String database) throws SQLException {
+        if (exists(admin, "select 1 from pg_database where datname = ?", database)) {
+            return;
+        }
+        try (Statement create = admin.createStatement()) {
+            create.execute("create database \"" + database + "\" owner " + owner);
+            LOG.infof("Created database %s owned by %s", database, owner);
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+
+    /** Databases created before the owner role existed hold objects of another user: the owner takes them over. */
+    private void handOverToOwner(Connection admin, String database) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (PreparedStatement objects = admin.prepareStatement(
+                """
+                select format('alter %s %s owner to %I',
+                              case c.relkind when 'S' then 'sequence' else 'table' end,
+                              c.oid::regclass, ?)
+                from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relkind in ('r', 'p', 'S')
+                  and pg_get_userbyid(c.relowner) <> ?
+                  and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i'))
+                union all
+                select format('alter function %s owner to %I', p.oid::regprocedure, ?)
+                from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+                where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> ?""")) {
+            objects.setString(1, owner);
+            objects.setString(2, owner);
+            objects.setString(3, owner);
+            objects.setString(4, owner);
+            try (ResultSet result = objects.executeQuery()) {
+                while (result.next()) {
+                    statements.add(result.getString(1));
                 }
+            }
+        }
+        try (Statement alter = admin.createStatement()) {
+            alter.execute("alter database \"" + database + "\" owner to " + owner);
+            for (String statement : statements) {
+                alter.execute(statement);
+            }
+        }
+        if (!statements.isEmpty()) {
+            LOG.infof("Handed %d object(s) of database %s over to %s", statements.size(), database, owner);
+        }
+    }
+
+    private static boolean exists(Connection connection, String sql, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
             }
         }
     }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
@@ -40,6 +41,10 @@ class AuditTrailTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    @DataSource("owner")
+    AgroalDataSource owner;
 
     @AfterEach
     void restore() {
@@ -239,18 +244,27 @@ class AuditTrailTest {
     }
 
     @Test
-    void recordedDecisionsAndHistoryCannotBeUpdatedDeletedOrTruncated() {
+    void theServiceRoleMayOnlyReadAndAppendTheRecordAndNotEvenTheOwnerMayChangeIt() {
         String id = decide("helper", Fixtures.unique("helper.json").toString());
-
-        for (String sql : List.of(
+        List<String> changes = List.of(
                 "update decision set subject_ref = 'X' where id = '" + id + "'",
                 "delete from decision where id = '" + id + "'",
                 "truncate decision cascade",
                 "update ruleset_event set comment = 'x'",
-                "delete from audit_read")) {
-            Assertions.assertThatThrownBy(() -> execute(sql))
-                    .as(sql)
-                    .isInstanceOf(SQLException.class)
+                "delete from ruleset_file",
+                "delete from audit_read",
+                "truncate audit_read");
+
+        for (String sql : changes) {
+            Assertions.assertThatThrownBy(() -> execute(dataSource, sql))
+                    .as("service role: " + sql)
+                    .isInstanceOfSatisfying(
+                            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
+                    .hasMessageContaining("permission denied");
+            Assertions.assertThatThrownBy(() -> execute(owner, sql))
+                    .as("owner: " + sql)
+                    .isInstanceOfSatisfying(
+                            SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
                     .hasMessageContaining("not allowed");
         }
     }
@@ -291,8 +305,8 @@ class AuditTrailTest {
         }
     }
 
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+    private static void execute(AgroalDataSource on, String sql) throws SQLException {
+        try (Connection connection = on.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UnrecordedDecisionTest {
 
+    /** Renaming a table takes its owner: the service's own role may not. */
     @Inject
-    AgroalDataSource dataSource;
+    @DataSource("owner")
+    AgroalDataSource owner;
 
     @Test
     void whenTheDecisionTableCannotBeWrittenTheAnswerIs503WithoutInternals() throws SQLException {
@@ -54,7 +57,7 @@ class UnrecordedDecisionTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = owner.getConnection();
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
