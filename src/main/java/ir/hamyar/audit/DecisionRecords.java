@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads recorded decisions for auditors. Filters on conclusions and fired rules use {@code @>} on the response as
- * jsonb (GIN index); the others have b-tree indexes ending in {@code seq}, which is also the stable order, newest
- * first.
+ * Reads recorded decisions for auditors, newest first by decision time ({@code seq} breaks ties, so the order is
+ * stable). Filters on conclusions and fired rules use {@code @>} on the response as jsonb (GIN index); the others
+ * have b-tree indexes ending in {@code (decided_at, seq)}, which give that order too (migration V5).
  */
 @ApplicationScoped
 public class DecisionRecords {
@@ -68,7 +68,8 @@ public class DecisionRecords {
                 dataSource,
                 connection -> select(
                         connection,
-                        "select " + COLUMNS + " from decision" + where + " order by seq desc limit ? offset ?",
+                        "select " + COLUMNS + " from decision" + where
+                                + " order by decided_at desc, seq desc limit ? offset ?",
                         parameters));
     }
 
