@@ -1,13 +1,8 @@
 package ir.hamyar.audit;
 
-import io.agroal.api.AgroalDataSource;
-import ir.hamyar.db.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Walks the decision chain from the first record: each must follow the one before (seq + 1, previous hash = its
@@ -16,57 +11,40 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditVerifier {
 
-    private static final String RECORDS =
-            """
-            select seq, id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller, idempotency_key,
-                   request_sha256, ruleset_version, ruleset_sha256, input, response::text, previous_hash, hash
-            from decision order by seq""";
-
-    private final AgroalDataSource dataSource;
+    private final DecisionRecords records;
     private final AuditCheckpoints checkpoints;
 
-    public AuditVerifier(AgroalDataSource dataSource, AuditCheckpoints checkpoints) {
-        this.dataSource = dataSource;
+    public AuditVerifier(DecisionRecords records, AuditCheckpoints checkpoints) {
+        this.records = records;
         this.checkpoints = checkpoints;
     }
 
     public Verification verify() {
         Optional<Checkpoint> checkpoint = checkpoints.latest();
-        return Jdbc.inTransaction(dataSource, connection -> {
-            connection.setReadOnly(true);
-            try (PreparedStatement statement = connection.prepareStatement(RECORDS)) {
-                statement.setFetchSize(1000);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return walk(rows, checkpoint);
-                }
-            }
-        });
+        return records.walkChain(chain -> walk(chain, checkpoint));
     }
 
-    private Verification walk(ResultSet rows, Optional<Checkpoint> checkpoint) throws SQLException {
+    private Verification walk(DecisionRecords.Cursor chain, Optional<Checkpoint> checkpoint) throws SQLException {
         long count = 0;
         String previous = AuditChain.GENESIS;
         String hashAtCheckpoint = null;
-        while (rows.next()) {
+        for (StoredDecision record = chain.next(); record != null; record = chain.next()) {
             count++;
-            ChainedRecord record = record(rows);
-            String storedPrevious = rows.getString(15);
-            String storedHash = rows.getString(16);
             String problem = null;
             if (record.seq() != count) {
                 problem = "the record before it (seq " + count + ") is missing";
-            } else if (!storedPrevious.equals(previous)) {
+            } else if (!record.previousHash().equals(previous)) {
                 problem = "its previous hash is not the hash of the record before it";
-            } else if (!AuditChain.link(previous, record).equals(storedHash)) {
+            } else if (!AuditChain.link(previous, record.chained()).equals(record.hash())) {
                 problem = "its content does not match its hash: it was altered";
             }
             if (problem != null) {
                 return new Verification(count, false, record.id(), record.seq(), problem, checkpoint.orElse(null));
             }
             if (checkpoint.isPresent() && checkpoint.get().seq() == record.seq()) {
-                hashAtCheckpoint = storedHash;
+                hashAtCheckpoint = record.hash();
             }
-            previous = storedHash;
+            previous = record.hash();
         }
         return againstCheckpoint(count, hashAtCheckpoint, checkpoint);
     }
@@ -101,23 +79,5 @@ public class AuditVerifier {
                     latest);
         }
         return new Verification(count, true, null, null, null, latest);
-    }
-
-    private static ChainedRecord record(ResultSet rows) throws SQLException {
-        return new ChainedRecord(
-                rows.getLong(1),
-                rows.getObject(2, UUID.class),
-                rows.getString(3),
-                rows.getString(4),
-                rows.getObject(5, java.time.LocalDate.class),
-                rows.getObject(6, java.time.OffsetDateTime.class).toInstant(),
-                rows.getObject(7, java.time.OffsetDateTime.class).toInstant(),
-                rows.getString(8),
-                rows.getString(9),
-                rows.getString(10),
-                rows.getInt(11),
-                rows.getString(12),
-                rows.getString(13),
-                rows.getString(14));
     }
 }

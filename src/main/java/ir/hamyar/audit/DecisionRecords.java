@@ -27,7 +27,8 @@ import java.util.UUID;
 public class DecisionRecords {
 
     private static final String COLUMNS = "seq, id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller,"
-            + " idempotency_key, ruleset_version, ruleset_sha256, input, response::text, previous_hash, hash";
+            + " idempotency_key, request_sha256, ruleset_version, ruleset_sha256, input, response::text, previous_hash,"
+            + " hash";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
@@ -100,7 +101,7 @@ public class DecisionRecords {
             try (PreparedStatement statement =
                     connection.prepareStatement("select fired->>'rule', count(*), count(distinct d.id) from decision d,"
                             + " json_array_elements(d.response->'firedRules') fired" + where + " group by 1")) {
-                bind(statement, parameters);
+                Jdbc.bind(statement, parameters);
                 Map<String, long[]> counts = new LinkedHashMap<>();
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
@@ -119,13 +120,56 @@ public class DecisionRecords {
         condition(where, parameters, "decided_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("select count(*) from decision" + where)) {
-                bind(statement, parameters);
+                Jdbc.bind(statement, parameters);
                 try (ResultSet result = statement.executeQuery()) {
                     result.next();
                     return result.getLong(1);
                 }
             }
         });
+    }
+
+    /** Every record in chain order, streamed in one read-only transaction, without holding them all in memory. */
+    public <T> T walkChain(ChainWalk<T> walk) {
+        return Jdbc.inTransaction(dataSource, connection -> {
+            connection.setReadOnly(true);
+            try (PreparedStatement statement =
+                    connection.prepareStatement("select " + COLUMNS + " from decision order by seq")) {
+                statement.setFetchSize(1000);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return walk.over(() -> rows.next() ? row(rows) : null);
+                }
+            }
+        });
+    }
+
+    /** Reads records one at a time; {@code next()} is null after the last. */
+    public interface ChainWalk<T> {
+        T over(Cursor records) throws SQLException;
+    }
+
+    public interface Cursor {
+        StoredDecision next() throws SQLException;
+    }
+
+    private static StoredDecision row(ResultSet rows) throws SQLException {
+        return new StoredDecision(
+                rows.getLong(1),
+                rows.getObject(2, UUID.class),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getObject(5, LocalDate.class),
+                rows.getObject(6, OffsetDateTime.class).toInstant(),
+                rows.getObject(7, OffsetDateTime.class).toInstant(),
+                rows.getString(8),
+                rows.getString(9),
+                rows.getString(10),
+                rows.getInt(11),
+                rows.getString(12),
+                rows.getString(13),
+                rows.getString(14),
+                rows.getString(15),
+                rows.getString(16));
     }
 
     private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
@@ -138,35 +182,14 @@ public class DecisionRecords {
     private static List<StoredDecision> select(Connection connection, String sql, List<Object> parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, parameters);
+            Jdbc.bind(statement, parameters);
             List<StoredDecision> decisions = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    decisions.add(new StoredDecision(
-                            rows.getLong(1),
-                            rows.getObject(2, UUID.class),
-                            rows.getString(3),
-                            rows.getString(4),
-                            rows.getObject(5, LocalDate.class),
-                            rows.getObject(6, OffsetDateTime.class).toInstant(),
-                            rows.getObject(7, OffsetDateTime.class).toInstant(),
-                            rows.getString(8),
-                            rows.getString(9),
-                            rows.getInt(10),
-                            rows.getString(11),
-                            rows.getString(12),
-                            rows.getString(13),
-                            rows.getString(14),
-                            rows.getString(15)));
+                    decisions.add(row(rows));
                 }
             }
             return decisions;
-        }
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
         }
     }
 }

@@ -15,9 +15,30 @@ public record StoredDecision(
         Instant recordedAt,
         String caller,
         String idempotencyKey,
+        String requestSha256,
         int rulesetVersion,
         String rulesetSha256,
         String input,
         String response,
         String previousHash,
-        String hash) {}
+        String hash) {
+
+    /** The fields the hash chain covers. */
+    public ChainedRecord chained() {
+        return new ChainedRecord(
+                seq,
+                id,
+                kind,
+                subjectRef,
+                assessedOn,
+                decidedAt,
+                recordedAt,
+                caller,
+                idempotencyKey,
+                requestSha256,
+                rulesetVersion,
+                rulesetSha256,
+                input,
+                response);
+    }
+}

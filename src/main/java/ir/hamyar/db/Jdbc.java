@@ -1,7 +1,9 @@
 package ir.hamyar.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /** Runs work on one pooled connection, in one transaction that commits when the work returns and rolls back if not. */
@@ -27,6 +29,13 @@ public final class Jdbc {
             }
         } catch (SQLException e) {
             throw new StorageException(e);
+        }
+    }
+
+    /** Sets the statement's parameters in order. */
+    public static void bind(PreparedStatement statement, List<?> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
         }
     }
 

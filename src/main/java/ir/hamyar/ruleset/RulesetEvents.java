@@ -41,7 +41,7 @@ public class RulesetEvents {
         return Jdbc.read(dataSource, connection -> {
             long total;
             try (PreparedStatement count = connection.prepareStatement("select count(*) from ruleset_event" + where)) {
-                bind(count, parameters);
+                Jdbc.bind(count, parameters);
                 try (ResultSet result = count.executeQuery()) {
                     result.next();
                     total = result.getLong(1);
@@ -54,7 +54,7 @@ public class RulesetEvents {
                 List<Object> paged = new ArrayList<>(parameters);
                 paged.add(size);
                 paged.add((long) page * size);
-                bind(select, paged);
+                Jdbc.bind(select, paged);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
                         events.add(new RulesetEvent(
@@ -70,12 +70,6 @@ public class RulesetEvents {
             }
             return new Page(events, page, size, total);
         });
-    }
-
-    private static void bind(PreparedStatement statement, List<Object> parameters) throws java.sql.SQLException {
-        for (int i = 0; i < parameters.size(); i++) {
-            statement.setObject(i + 1, parameters.get(i));
-        }
     }
 
     public record Filter(Integer version, RulesetAction action, OffsetDateTime from, OffsetDateTime to) {}

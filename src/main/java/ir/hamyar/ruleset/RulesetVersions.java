@@ -294,9 +294,7 @@ public class RulesetVersions {
 
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+            Jdbc.bind(statement, List.of(parameters));
             statement.executeUpdate();
         }
     }
@@ -304,9 +302,7 @@ public class RulesetVersions {
     private List<RulesetVersion> select(Connection connection, String where, Object... parameters) throws SQLException {
         try (PreparedStatement statement =
                 connection.prepareStatement("select " + COLUMNS + " from ruleset_version v where " + where)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+            Jdbc.bind(statement, List.of(parameters));
             List<RulesetVersion> versions = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
