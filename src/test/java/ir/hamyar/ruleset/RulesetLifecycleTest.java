@@ -147,6 +147,30 @@ class RulesetLifecycleTest {
     }
 
     @Test
+    void aDraftWithARuleThatLoopsIsRejectedNamingTheRule() {
+        String looping =
+                """
+                package helpers;
+                import ir.hamyar.facts.Helper;
+
+                rule "EveryHelperBreedsAnother"
+                    @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+                when
+                    $helper : Helper()
+                then
+                    insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 0, 0, 0));
+                end
+                """;
+
+        Rulesets.draft(Rulesets.changes(Rulesets.active(), Map.of("helpers/loop.drl", looping)))
+                .statusCode(422)
+                .body("status", equalTo("REJECTED"))
+                .body("compiled", equalTo(true))
+                .body("scenarios.failed.file", hasItem("helpers/helpers.scenarios.yaml"))
+                .body("scenarios.failed[0].failures[0].actual", containsString("helpers/EveryHelperBreedsAnother"));
+    }
+
+    @Test
     void uploadingTheSameTreeTwiceAnswersTheFirstVersionAndStoresNothingNew() throws IOException {
         ObjectNode changes = Rulesets.changes(Rulesets.active(), Map.of());
         int first = Rulesets.draft(changes).statusCode(201).extract().path("version");

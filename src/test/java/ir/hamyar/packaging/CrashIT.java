@@ -1,0 +1,132 @@
+package ir.hamyar.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.hamyar.support.PackagedService;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} of the packaged service under load, several times: every decision a client was answered 200 for is
+ * on record after the restarts, and the hash chain verifies. {@code -Dhamyar.crash.rounds=10} for the full check.
+ */
+class CrashIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ROUNDS = Integer.getInteger("hamyar.crash.rounds", 3);
+    private static final int CLIENTS = 8;
+
+    @TempDir
+    Path workDir;
+
+    private final String database = PackagedService.freshDatabase();
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        PackagedService.dropDatabase(database);
+    }
+
+    @Test
+    void noAcknowledgedDecisionIsLostToAKillAndTheChainVerifies() throws Exception {
+        String helper = Files.readString(Path.of("src/test/resources/fixtures/helper.json"));
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        int unanswered = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            PackagedService service = PackagedService.start(
+                            workDir, "round-" + round, database, PackagedService.withTestUsers())
+                    .awaitListening();
+            AtomicBoolean running = new AtomicBoolean(true);
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            List<java.util.concurrent.Future<Integer>> failures = new ArrayList<>();
+            for (int i = 0; i < CLIENTS; i++) {
+                failures.add(clients.submit(() -> decideUntilStopped(service, helper, running, acknowledged)));
+            }
+            Thread.sleep(1500);
+            service.process().destroyForcibly();
+            service.process().waitFor(20, TimeUnit.SECONDS);
+            running.set(false);
+            clients.shutdown();
+            for (var failed : failures) {
+                unanswered += failed.get();
+            }
+        }
+
+        try (PackagedService last = PackagedService.start(workDir, "last", database, PackagedService.withTestUsers())
+                .awaitListening()) {
+            HttpResponse<String> verify = last.get("/api/v1/audit/verify", "auditor");
+            JsonNode verification = JSON.readTree(verify.body());
+            System.out.printf(
+                    "CrashIT: %d kills, %d decisions acknowledged, %d requests cut off, chain %s over %d records%n",
+                    ROUNDS,
+                    acknowledged.size(),
+                    unanswered,
+                    verification.get("valid").asBoolean() ? "valid" : "INVALID",
+                    verification.get("records").asLong());
+            assertThat(verification.get("valid").asBoolean())
+                    .as(verification.toString())
+                    .isTrue();
+            assertThat(acknowledged).isNotEmpty();
+            assertThat(missing(acknowledged))
+                    .as("acknowledged decisions not on record")
+                    .isEmpty();
+        }
+    }
+
+    /** Sends decisions until stopped; returns how many got no answer (the service was killed under them). */
+    private static int decideUntilStopped(
+            PackagedService service, String body, AtomicBoolean running, Set<String> acknowledged) {
+        int unanswered = 0;
+        while (running.get()) {
+            try {
+                HttpResponse<String> response =
+                        service.post("/api/v1/decisions/helper", "intake", "application/json", body);
+                if (response.statusCode() == 200) {
+                    acknowledged.add(
+                            JSON.readTree(response.body()).get("decisionId").asText());
+                }
+            } catch (Exception e) {
+                unanswered++;
+                if (!service.process().isAlive()) {
+                    return unanswered;
+                }
+            }
+        }
+        return unanswered;
+    }
+
+    private List<String> missing(Set<String> acknowledged) throws Exception {
+        List<String> missing = new ArrayList<>();
+        try (Connection connection =
+                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", null);
+                PreparedStatement exists = connection.prepareStatement("select 1 from decision where id = ?")) {
+            for (String id : acknowledged) {
+                exists.setObject(1, UUID.fromString(id));
+                try (ResultSet result = exists.executeQuery()) {
+                    if (!result.next()) {
+                        missing.add(id);
+                    }
+                }
+            }
+        }
+        return missing;
+    }
+}
