@@ -30,12 +30,16 @@ import org.jboss.logging.Logger;
  * everything waiting in one transaction under a PostgreSQL advisory lock (group commit): the chain stays one line
  * across replicas, and concurrent requests share a commit instead of queueing for the lock one decision at a time.
  * A decision whose idempotency key the caller already used is not recorded again: the one on record is returned
- * instead. Nothing is answered unless the transaction committed.
+ * instead. Nothing is answered unless the transaction committed. While the database cannot be reached, requests fail
+ * at once (503) and one attempt a second finds out when it is back.
  */
 @ApplicationScoped
 public class DecisionStore {
 
     static final int MAX_GROUP = 1000;
+    /** After the database could not be reached, appends fail at once for this long instead of each waiting on it. */
+    static final long UNREACHABLE_PAUSE_MS = 1000;
+
     private static final Logger LOG = Logger.getLogger(DecisionStore.class);
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
     private static final String HEAD = "select seq, hash from decision order by seq desc limit 1";
@@ -55,6 +59,7 @@ public class DecisionStore {
     private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
     private final Thread writer = new Thread(this::writeForever, "hamyar-decision-writer");
     private volatile boolean running = true;
+    private long unreachableUntil;
 
     public DecisionStore(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
@@ -109,6 +114,10 @@ public class DecisionStore {
     }
 
     private void write(List<Append> group, int size) {
+        if (System.currentTimeMillis() < unreachableUntil) {
+            group.forEach(append -> append.recorded().completeExceptionally(new IllegalStateException("unreachable")));
+            return;
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -122,6 +131,11 @@ public class DecisionStore {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
+            if (e instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                unreachableUntil = System.currentTimeMillis() + UNREACHABLE_PAUSE_MS;
+            }
             LOG.errorf(
                     "Recording %d decision(s) failed: %s",
                     size,
