@@ -11,6 +11,10 @@ public interface AuditConfig {
 
     Checkpoint checkpoint();
 
+    /** How long recording may wait (a locked table, a stuck database) before its requests are answered 503. */
+    @WithDefault("5s")
+    Duration writeTimeout();
+
     interface Checkpoint {
 
         /** The HMAC-SHA256 key checkpoints are signed with; without one no checkpoint is written. */

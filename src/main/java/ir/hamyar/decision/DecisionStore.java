@@ -2,6 +2,7 @@ package ir.hamyar.decision;
 
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.audit.AuditChain;
+import ir.hamyar.audit.AuditConfig;
 import ir.hamyar.audit.ChainedRecord;
 import ir.hamyar.problem.Problem;
 import ir.hamyar.problem.ProblemException;
@@ -13,8 +14,10 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,8 +33,9 @@ import org.jboss.logging.Logger;
  * everything waiting in one transaction under a PostgreSQL advisory lock (group commit): the chain stays one line
  * across replicas, and concurrent requests share a commit instead of queueing for the lock one decision at a time.
  * A decision whose idempotency key the caller already used is not recorded again: the one on record is returned
- * instead. Nothing is answered unless the transaction committed. While the database cannot be reached, requests fail
- * at once (503) and one attempt a second finds out when it is back.
+ * instead. Nothing is answered unless the transaction committed. A write that waits longer than
+ * {@code hamyar.audit.write-timeout} (a locked table, a stuck database) is rolled back and its requests get 503; while
+ * the database cannot be reached, requests fail at once and one attempt a second finds out when it is back.
  */
 @ApplicationScoped
 public class DecisionStore {
@@ -55,14 +59,16 @@ public class DecisionStore {
             select request_sha256, response::text from decision where caller = ? and idempotency_key = ?""";
 
     private final AgroalDataSource dataSource;
+    private final Duration writeTimeout;
     private final Clock clock = Clock.systemUTC();
     private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
     private final Thread writer = new Thread(this::writeForever, "hamyar-decision-writer");
     private volatile boolean running = true;
     private long unreachableUntil;
 
-    public DecisionStore(AgroalDataSource dataSource) {
+    public DecisionStore(AgroalDataSource dataSource, AuditConfig config) {
         this.dataSource = dataSource;
+        this.writeTimeout = config.writeTimeout();
     }
 
     @PostConstruct
@@ -147,6 +153,10 @@ public class DecisionStore {
     }
 
     private List<List<RecordedDecision>> append(Connection connection, List<Append> group) throws SQLException {
+        try (Statement limits = connection.createStatement()) {
+            limits.execute("set local statement_timeout = " + writeTimeout.toMillis());
+            limits.execute("set local lock_timeout = " + writeTimeout.toMillis());
+        }
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
             lock.execute();
         }
