@@ -27,7 +27,7 @@ public class AuditRecords {
 
     public AuditRecord of(StoredDecision decision) {
         Replayer.Outcome recorded = replayer.recorded(decision);
-        Optional<CompiledRuleset> ruleset = ruleset(decision.rulesetVersion());
+        Optional<CompiledRuleset> ruleset = ruleset(decision.record().rulesetVersion());
         List<AuditRecord.FiredRule> fired = new ArrayList<>();
         for (int i = 0; i < recorded.firedRules().size(); i++) {
             String rule = recorded.firedRules().get(i);
@@ -44,18 +44,19 @@ public class AuditRecords {
                                     parameters(info, ruleset.get(), decision)));
         }
         return new AuditRecord(
-                decision.id().toString(),
-                decision.seq(),
-                decision.kind(),
-                decision.subjectRef(),
-                decision.assessedOn(),
-                decision.decidedAt(),
-                decision.recordedAt(),
-                decision.caller(),
-                decision.idempotencyKey(),
-                new AuditRecord.Ruleset(decision.rulesetVersion(), decision.rulesetSha256()),
-                decision.input(),
-                decision.response(),
+                decision.record().id().toString(),
+                decision.record().seq(),
+                decision.record().kind(),
+                decision.record().subjectRef(),
+                decision.record().assessedOn(),
+                decision.record().decidedAt(),
+                decision.record().recordedAt(),
+                decision.record().caller(),
+                decision.record().idempotencyKey(),
+                new AuditRecord.Ruleset(
+                        decision.record().rulesetVersion(), decision.record().rulesetSha256()),
+                decision.record().input(),
+                decision.record().response(),
                 recorded.conclusions(),
                 fired,
                 decision.previousHash(),
@@ -68,7 +69,7 @@ public class AuditRecords {
                 .map(name -> {
                     Parameter parameter = ruleset.parameters().all().get(name);
                     return new AuditRecord.ParameterValue(
-                            name, parameter.valueOn(decision.assessedOn()), parameter.unit());
+                            name, parameter.valueOn(decision.record().assessedOn()), parameter.unit());
                 })
                 .toList();
     }

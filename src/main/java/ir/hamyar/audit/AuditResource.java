@@ -122,7 +122,7 @@ public class AuditResource {
     @Operation(summary = "The full record of one decision (this read is itself recorded)")
     public AuditRecord decision(@PathParam("decisionId") String decisionId) {
         StoredDecision decision = stored(decisionId);
-        reads.record(actor(), AuditReads.READ, decision.id());
+        reads.record(actor(), AuditReads.READ, decision.record().id());
         return auditRecords.of(decision);
     }
 
@@ -131,14 +131,15 @@ public class AuditResource {
     @Operation(summary = "Decide the recorded input again under the recorded ruleset version and compare")
     public Map<String, Object> replay(@PathParam("decisionId") String decisionId) {
         StoredDecision decision = stored(decisionId);
-        Replayer.Outcome replayed = replayer.replay(decision, rulesets.compiled(decision.rulesetVersion()));
+        Replayer.Outcome replayed =
+                replayer.replay(decision, rulesets.compiled(decision.record().rulesetVersion()));
         List<Differences.Difference> differences = Differences.between(replayer.recorded(decision), replayed);
-        reads.record(actor(), AuditReads.REPLAY, decision.id());
+        reads.record(actor(), AuditReads.REPLAY, decision.record().id());
         return Map.of(
                 "decisionId",
                 decisionId,
                 "rulesetVersion",
-                decision.rulesetVersion(),
+                decision.record().rulesetVersion(),
                 "identical",
                 differences.isEmpty(),
                 "differences",
@@ -187,14 +188,15 @@ public class AuditResource {
                     .put("value", conclusion.path("value").asText());
         }
         return new DecisionSummary(
-                decision.id().toString(),
-                decision.seq(),
-                decision.kind(),
-                decision.subjectRef(),
-                decision.assessedOn(),
-                decision.decidedAt(),
-                decision.caller(),
-                new AuditRecord.Ruleset(decision.rulesetVersion(), decision.rulesetSha256()),
+                decision.record().id().toString(),
+                decision.record().seq(),
+                decision.record().kind(),
+                decision.record().subjectRef(),
+                decision.record().assessedOn(),
+                decision.record().decidedAt(),
+                decision.record().caller(),
+                new AuditRecord.Ruleset(
+                        decision.record().rulesetVersion(), decision.record().rulesetSha256()),
                 conclusions);
     }
 

@@ -28,23 +28,25 @@ public class AuditVerifier {
         long count = 0;
         String previous = AuditChain.GENESIS;
         String hashAtCheckpoint = null;
-        for (StoredDecision record = chain.next(); record != null; record = chain.next()) {
+        for (StoredDecision stored = chain.next(); stored != null; stored = chain.next()) {
             count++;
             String problem = null;
-            if (record.seq() != count) {
+            if (stored.record().seq() != count) {
                 problem = "the record before it (seq " + count + ") is missing";
-            } else if (!record.previousHash().equals(previous)) {
+            } else if (!stored.previousHash().equals(previous)) {
                 problem = "its previous hash is not the hash of the record before it";
-            } else if (!AuditChain.link(previous, record.chained()).equals(record.hash())) {
+            } else if (!AuditChain.link(previous, stored.record()).equals(stored.hash())) {
                 problem = "its content does not match its hash: it was altered";
             }
             if (problem != null) {
-                return new Verification(count, false, record.id(), record.seq(), problem, checkpoint.orElse(null));
+                return new Verification(
+                        count, false, stored.record().id(), stored.record().seq(), problem, checkpoint.orElse(null));
             }
-            if (checkpoint.isPresent() && checkpoint.get().seq() == record.seq()) {
-                hashAtCheckpoint = record.hash();
+            if (checkpoint.isPresent()
+                    && checkpoint.get().seq() == stored.record().seq()) {
+                hashAtCheckpoint = stored.hash();
             }
-            previous = record.hash();
+            previous = stored.hash();
         }
         return againstCheckpoint(count, hashAtCheckpoint, checkpoint);
     }

@@ -154,20 +154,21 @@ public class DecisionRecords {
 
     private static StoredDecision row(ResultSet rows) throws SQLException {
         return new StoredDecision(
-                rows.getLong(1),
-                rows.getObject(2, UUID.class),
-                rows.getString(3),
-                rows.getString(4),
-                rows.getObject(5, LocalDate.class),
-                rows.getObject(6, OffsetDateTime.class).toInstant(),
-                rows.getObject(7, OffsetDateTime.class).toInstant(),
-                rows.getString(8),
-                rows.getString(9),
-                rows.getString(10),
-                rows.getInt(11),
-                rows.getString(12),
-                rows.getString(13),
-                rows.getString(14),
+                new ChainedRecord(
+                        rows.getLong(1),
+                        rows.getObject(2, UUID.class),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getObject(5, LocalDate.class),
+                        rows.getObject(6, OffsetDateTime.class).toInstant(),
+                        rows.getObject(7, OffsetDateTime.class).toInstant(),
+                        rows.getString(8),
+                        rows.getString(9),
+                        rows.getString(10),
+                        rows.getInt(11),
+                        rows.getString(12),
+                        rows.getString(13),
+                        rows.getString(14)),
                 rows.getString(15),
                 rows.getString(16));
     }

@@ -62,7 +62,7 @@ public class ImpactResource {
             JsonNode lost = Differences.missingFrom(after, before);
             JsonNode gained = Differences.missingFrom(before, after);
             if (!lost.isEmpty() || !gained.isEmpty()) {
-                changes.add(Map.of("decisionId", decision.id().toString(), "before", lost, "after", gained));
+                changes.add(Map.of("decisionId", decision.record().id().toString(), "before", lost, "after", gained));
                 count(transitions, lost, gained);
             }
         }

@@ -38,10 +38,14 @@ public class Replayer {
     }
 
     public Outcome replay(StoredDecision decision, CompiledRuleset ruleset) {
-        ProfileKind kind = ProfileKind.fromWireName(decision.kind()).orElseThrow();
-        JsonNode input = StrictJson.parse(decision.input().getBytes(StandardCharsets.UTF_8));
-        ReadProfile profile =
-                reader.read(kind, input, "", ruleset.indicators(), LocalDate.ofInstant(decision.decidedAt(), TEHRAN));
+        ProfileKind kind = ProfileKind.fromWireName(decision.record().kind()).orElseThrow();
+        JsonNode input = StrictJson.parse(decision.record().input().getBytes(StandardCharsets.UTF_8));
+        ReadProfile profile = reader.read(
+                kind,
+                input,
+                "",
+                ruleset.indicators(),
+                LocalDate.ofInstant(decision.record().decidedAt(), TEHRAN));
         Evaluation evaluation = evaluator.evaluate(ruleset, profile.facts());
         List<ConclusionView> conclusions =
                 evaluation.findings().stream().map(ConclusionView::of).toList();
@@ -63,7 +67,7 @@ public class Replayer {
     /** What the decision recorded: its conclusions and the rules that fired, in order. */
     public Outcome recorded(StoredDecision decision) {
         try {
-            JsonNode response = mapper.readTree(decision.response());
+            JsonNode response = mapper.readTree(decision.record().response());
             List<String> fired = new ArrayList<>();
             response.path("firedRules")
                     .forEach(rule -> fired.add(rule.path("rule").asText()));
