@@ -1,8 +1,6 @@
 package ir.hamyar.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.quarkus.security.identity.SecurityIdentity;
 import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.problem.FieldError;
@@ -179,14 +177,6 @@ public class AuditResource {
     }
 
     private DecisionSummary summary(StoredDecision decision) {
-        ArrayNode conclusions = mapper.createArrayNode();
-        for (JsonNode conclusion : replayer.recorded(decision).conclusions()) {
-            conclusions
-                    .addObject()
-                    .put("type", conclusion.path("type").asText())
-                    .put("subject", conclusion.path("subject").asText())
-                    .put("value", conclusion.path("value").asText());
-        }
         return new DecisionSummary(
                 decision.record().id().toString(),
                 decision.record().seq(),
@@ -197,7 +187,7 @@ public class AuditResource {
                 decision.record().caller(),
                 new AuditRecord.Ruleset(
                         decision.record().rulesetVersion(), decision.record().rulesetSha256()),
-                conclusions);
+                Differences.outcomes(replayer.recorded(decision).conclusions()));
     }
 
     private StoredDecision stored(String decisionId) {

@@ -27,6 +27,18 @@ final class Differences {
         return differences;
     }
 
+    /** Conclusions reduced to what they decide: type, subject and value. */
+    static ArrayNode outcomes(JsonNode conclusions) {
+        ArrayNode reduced = JSON.createArrayNode();
+        for (JsonNode conclusion : conclusions) {
+            reduced.addObject()
+                    .put("type", conclusion.path("type").asText())
+                    .put("subject", conclusion.path("subject").asText())
+                    .put("value", conclusion.path("value").asText());
+        }
+        return reduced;
+    }
+
     /** The conclusions of {@code from} that {@code other} does not have (as a multiset). */
     static ArrayNode missingFrom(ArrayNode other, ArrayNode from) {
         List<JsonNode> remaining = new ArrayList<>();

@@ -57,8 +57,9 @@ public class ImpactResource {
         Map<String, Integer> transitions = new TreeMap<>();
         List<StoredDecision> latest = records.latest(limit);
         for (StoredDecision decision : latest) {
-            ArrayNode before = outcomes(replayer.recorded(decision).conclusions());
-            ArrayNode after = outcomes(replayer.replay(decision, ruleset).conclusions());
+            ArrayNode before = Differences.outcomes(replayer.recorded(decision).conclusions());
+            ArrayNode after =
+                    Differences.outcomes(replayer.replay(decision, ruleset).conclusions());
             JsonNode lost = Differences.missingFrom(after, before);
             JsonNode gained = Differences.missingFrom(before, after);
             if (!lost.isEmpty() || !gained.isEmpty()) {
@@ -72,18 +73,6 @@ public class ImpactResource {
                 "changed", changes.size(),
                 "transitions", transitions,
                 "changes", changes);
-    }
-
-    /** Conclusions reduced to what they decide: type, subject and value. */
-    private static ArrayNode outcomes(JsonNode conclusions) {
-        ArrayNode reduced = StrictJson.mapper().createArrayNode();
-        for (JsonNode conclusion : conclusions) {
-            reduced.addObject()
-                    .put("type", conclusion.path("type").asText())
-                    .put("subject", conclusion.path("subject").asText())
-                    .put("value", conclusion.path("value").asText());
-        }
-        return reduced;
     }
 
     /** "TIER HARMED → AT_RISK": counted per type and subject pairing of a lost and a gained conclusion. */

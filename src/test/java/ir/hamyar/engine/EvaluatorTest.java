@@ -11,23 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
 
-    private static final String LOOPING =
-            """
-            package helpers;
-            import ir.hamyar.facts.Helper;
-
-            rule "EveryHelperBreedsAnother"
-                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
-            when
-                $helper : Helper()
-            then
-                insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 0, 0, 0));
-            end
-            """;
-
     @Test
     void aRuleThatKeepsTriggeringItselfIsStoppedAtTheCapAndNamed() {
-        CompiledRuleset ruleset = new RuleCompiler().compile(RuleTrees.shippedWith("helpers/loop.drl", LOOPING));
+        CompiledRuleset ruleset =
+                new RuleCompiler().compile(RuleTrees.shippedWith("helpers/loop.drl", RuleTrees.LOOPING_RULE));
         List<Object> facts = List.of(new Helper("H-1", LocalDate.of(2026, 11, 20), null, 40, 40, 9));
 
         assertThatThrownBy(() -> new Evaluator(500).evaluate(ruleset, facts))

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.hamyar.support.Api;
+import ir.hamyar.support.RuleTrees;
 import ir.hamyar.support.Rulesets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -148,21 +149,7 @@ class RulesetLifecycleTest {
 
     @Test
     void aDraftWithARuleThatLoopsIsRejectedNamingTheRule() {
-        String looping =
-                """
-                package helpers;
-                import ir.hamyar.facts.Helper;
-
-                rule "EveryHelperBreedsAnother"
-                    @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
-                when
-                    $helper : Helper()
-                then
-                    insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 0, 0, 0));
-                end
-                """;
-
-        Rulesets.draft(Rulesets.changes(Rulesets.active(), Map.of("helpers/loop.drl", looping)))
+        Rulesets.draft(Rulesets.changes(Rulesets.active(), Map.of("helpers/loop.drl", RuleTrees.LOOPING_RULE)))
                 .statusCode(422)
                 .body("status", equalTo("REJECTED"))
                 .body("compiled", equalTo(true))

@@ -12,6 +12,21 @@ public final class RuleTrees {
 
     public static final Path SHIPPED = Path.of("rules");
 
+    /** A rule written wrong on purpose: every helper inserts another, so the rules never settle. */
+    public static final String LOOPING_RULE =
+            """
+            package helpers;
+            import ir.hamyar.facts.Helper;
+
+            rule "EveryHelperBreedsAnother"
+                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+            when
+                $helper : Helper()
+            then
+                insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 0, 0, 0));
+            end
+            """;
+
     private RuleTrees() {}
 
     public static RuleTree shipped() {
