@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -47,6 +48,8 @@ public class EngineBenchmark {
 
     @Setup
     public void setUp() throws IOException {
+        // As the service logs (INFO): outside Quarkus nothing sets a level, and Drools' trace lines would be formatted.
+        java.util.logging.Logger.getLogger("").setLevel(Level.INFO);
         tree = RuleTreeLoader.fromDirectory(Path.of("rules"));
         ruleset = new RuleCompiler().compile(tree);
         evaluator = new Evaluator(10_000);
