@@ -2,6 +2,7 @@ package ir.hamyar.engine;
 
 import java.util.Map;
 import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSessionsPool;
 
 /**
  * A rule tree compiled once into a shared, thread-safe KieBase, with what the rules need beside it. Immutable: a new
@@ -13,7 +14,8 @@ public record CompiledRuleset(
         ParameterSet parameters,
         IndicatorCatalogue indicators,
         Map<String, RuleInfo> rules,
-        boolean declaresParams) {
+        boolean declaresParams,
+        KieSessionsPool sessions) {
 
     public String sha256() {
         return tree.sha256();

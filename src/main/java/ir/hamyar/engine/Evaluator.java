@@ -21,7 +21,7 @@ public final class Evaluator {
     }
 
     public Evaluation evaluate(CompiledRuleset ruleset, List<Object> facts) {
-        StatelessKieSession session = ruleset.kieBase().newStatelessKieSession();
+        StatelessKieSession session = ruleset.sessions().newStatelessKieSession();
         if (ruleset.declaresParams()) {
             session.setGlobal(RuleCompiler.PARAMS_GLOBAL, ruleset.parameters());
         }

@@ -46,7 +46,8 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        return new CompiledRuleset(tree, kieBase, parameters, indicators, rules, declaresParams(kieBase));
+        return new CompiledRuleset(
+                tree, kieBase, parameters, indicators, rules, declaresParams(kieBase), kieBase.newKieSessionsPool(4));
     }
 
     private static KieBase build(RuleTree tree, List<CompileProblem> problems) {

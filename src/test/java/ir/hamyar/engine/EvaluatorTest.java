@@ -58,4 +58,42 @@ class EvaluatorTest {
                     assertThat(e.getMessage()).isEqualTo("rule helpers/DividesByZero failed");
                 });
     }
+
+    @Test
+    void aSessionReusedAfterALoopOrAFailureDecidesTheNextProfileAsAFreshOneWould() {
+        String troubled =
+                """
+                package helpers;
+                import ir.hamyar.facts.Helper;
+
+                rule "AHelperWithThirteenFamiliesBreedsAnother"
+                    @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+                when
+                    $helper : Helper(focusedFamilies == 13)
+                then
+                    insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 40, 40, 13));
+                end
+
+                rule "AHelperWithElevenFamiliesDividesByZero"
+                    @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+                when
+                    $helper : Helper(focusedFamilies == 11)
+                then
+                    int nothing = $helper.getFocusedFamilies() / 0;
+                end
+                """;
+        CompiledRuleset ruleset = new RuleCompiler().compile(RuleTrees.shippedWith("helpers/troubled.drl", troubled));
+        Evaluator evaluator = new Evaluator(500);
+        List<Object> sound = List.of(new Helper("H-1", LocalDate.of(2026, 11, 20), null, 40, 40, 9));
+        Evaluation before = evaluator.evaluate(ruleset, sound);
+
+        for (int focusedFamilies : new int[] {13, 11, 13, 11}) {
+            List<Object> facts = List.of(new Helper("H-2", LocalDate.of(2026, 11, 20), null, 40, 40, focusedFamilies));
+            assertThatThrownBy(() -> evaluator.evaluate(ruleset, facts)).isInstanceOf(RuleEvaluationException.class);
+        }
+        Evaluation after = evaluator.evaluate(ruleset, sound);
+
+        assertThat(after.firedRules()).isEqualTo(before.firedRules()).hasSize(2);
+        assertThat(after.findings()).isEqualTo(before.findings());
+    }
 }
