@@ -17,6 +17,18 @@ public record SolarHijriDate(int year, int month, int day) implements Comparable
     /** ISO-like form with Latin digits: {@code 1405-08-29}. */
     @Override
     public String toString() {
-        return String.format("%04d-%02d-%02d", year, month, day);
+        StringBuilder text = new StringBuilder(10);
+        pad(text, year, 4).append('-');
+        pad(text, month, 2).append('-');
+        return pad(text, day, 2).toString();
+    }
+
+    /** Zero-padded like {@code %0Nd}, without Formatter's per-call locale lookups (every decision prints dates). */
+    private static StringBuilder pad(StringBuilder text, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(digits);
     }
 }

@@ -5,16 +5,12 @@ import ir.hamyar.calendar.SolarHijri;
 import ir.hamyar.facts.Text;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fills the {@code {name}} placeholders of a rule's reasons. The Persian reason shows dates in the Solar Hijri
  * calendar with Persian digits; the English one shows the ISO date with its Solar Hijri twin.
  */
 final class ReasonRenderer {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private ReasonRenderer() {}
 
@@ -26,19 +22,33 @@ final class ReasonRenderer {
         return render(template, values, false);
     }
 
+    /** A hand-written scan rather than a regex: it runs for every conclusion of every decision. */
     private static String render(String template, Map<String, Object> values, boolean persian) {
         if (template == null) {
             return null;
         }
-        Matcher matcher = PLACEHOLDER.matcher(template);
-        StringBuilder rendered = new StringBuilder();
-        while (matcher.find()) {
-            Object value = values.get(matcher.group(1));
-            String text = value == null ? matcher.group() : format(value, persian);
-            matcher.appendReplacement(rendered, Matcher.quoteReplacement(text));
+        StringBuilder rendered = new StringBuilder(template.length() + 32);
+        int copied = 0;
+        for (int open = template.indexOf('{'); open >= 0; open = template.indexOf('{', open + 1)) {
+            int close = open + 1;
+            while (close < template.length() && isWordChar(template.charAt(close))) {
+                close++;
+            }
+            if (close == open + 1 || close == template.length() || template.charAt(close) != '}') {
+                continue;
+            }
+            Object value = values.get(template.substring(open + 1, close));
+            if (value != null) {
+                rendered.append(template, copied, open).append(format(value, persian));
+                copied = close + 1;
+            }
         }
-        matcher.appendTail(rendered);
-        return rendered.toString();
+        return rendered.append(template, copied, template.length()).toString();
+    }
+
+    /** What {@code \\w} matches: the characters of a placeholder's name. */
+    private static boolean isWordChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     private static String format(Object value, boolean persian) {
