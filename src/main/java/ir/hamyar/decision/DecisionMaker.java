@@ -11,8 +11,6 @@ import ir.hamyar.engine.RuleEvaluationException;
 import ir.hamyar.engine.Sha256;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
-import ir.hamyar.problem.Problem;
-import ir.hamyar.problem.ProblemException;
 import ir.hamyar.profile.ProfileKind;
 import ir.hamyar.profile.ProfileReader;
 import ir.hamyar.profile.ReadProfile;
@@ -28,14 +26,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.jboss.logging.Logger;
 
-/** Reads one profile, decides it under one ruleset version and prepares the record; stores nothing itself. */
+/**
+ * Reads one profile, decides it under one ruleset version and prepares the record; stores nothing itself. When the
+ * rules cannot decide, it throws a {@link RuleFailure} with the failed evaluation to be kept instead.
+ */
 @ApplicationScoped
 public class DecisionMaker {
 
     static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
-    private static final Logger LOG = Logger.getLogger(DecisionMaker.class);
 
     private final ProfileReader reader;
     private final Evaluator evaluator;
@@ -60,8 +59,27 @@ public class DecisionMaker {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ReadProfile profile = reader.read(
                 kind, profileNode, prefix, version.ruleset().indicators(), LocalDate.ofInstant(now, TEHRAN));
-        Evaluation evaluation = evaluate(version, profile, prefix);
         UUID id = UuidV7.next(now.toEpochMilli());
+        String requestSha256 = requestSha256(kind, profileNode);
+        Evaluation evaluation;
+        try {
+            evaluation = evaluate(version, profile, prefix);
+        } catch (RuleEvaluationException e) {
+            throw new RuleFailure(new FailedEvaluation(
+                    id,
+                    kind.wireName(),
+                    profile.subjectRef(),
+                    profile.assessedOn(),
+                    now,
+                    caller,
+                    idempotencyKey,
+                    requestSha256,
+                    version.version(),
+                    version.sha256(),
+                    e.rule(),
+                    e.getMessage(),
+                    input));
+        }
         DecisionResponse response = new DecisionResponse(
                 id.toString(),
                 kind.wireName(),
@@ -80,7 +98,7 @@ public class DecisionMaker {
                 now,
                 caller,
                 idempotencyKey,
-                requestSha256(kind, profileNode),
+                requestSha256,
                 version.version(),
                 version.sha256(),
                 input,
@@ -97,13 +115,6 @@ public class DecisionMaker {
                     List.of(new FieldError(
                             prefix.isEmpty() ? "assessedOn" : prefix + ".assessedOn",
                             "is before the ruleset's first effective date")));
-        } catch (RuleEvaluationException e) {
-            LOG.errorf("Ruleset version %d: %s", version.version(), e.getMessage());
-            throw new ProblemException(Problem.of(
-                    500,
-                    "rule-failure",
-                    "Rule evaluation failed",
-                    "ruleset version " + version.version() + " could not decide: " + e.getMessage()));
         }
     }
 

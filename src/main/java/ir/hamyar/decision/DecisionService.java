@@ -33,12 +33,19 @@ public class DecisionService {
     private final ActiveRuleset active;
     private final DecisionMaker maker;
     private final DecisionStore store;
+    private final EvaluationFailures failures;
     private final ObjectMapper mapper;
 
-    public DecisionService(ActiveRuleset active, DecisionMaker maker, DecisionStore store, ObjectMapper mapper) {
+    public DecisionService(
+            ActiveRuleset active,
+            DecisionMaker maker,
+            DecisionStore store,
+            EvaluationFailures failures,
+            ObjectMapper mapper) {
         this.active = active;
         this.maker = maker;
         this.store = store;
+        this.failures = failures;
         this.mapper = mapper;
     }
 
@@ -46,14 +53,20 @@ public class DecisionService {
         IdempotencyKeys.check(idempotencyKey, "Idempotency-Key");
         ActiveVersion version = active.current();
         long started = System.nanoTime();
-        NewDecision decision = maker.decide(
-                version,
-                kind,
-                StrictJson.parse(body),
-                new String(body, StandardCharsets.UTF_8),
-                "",
-                idempotencyKey,
-                caller);
+        NewDecision decision;
+        try {
+            decision = maker.decide(
+                    version,
+                    kind,
+                    StrictJson.parse(body),
+                    new String(body, StandardCharsets.UTF_8),
+                    "",
+                    idempotencyKey,
+                    caller);
+        } catch (RuleFailure failure) {
+            failures.record(List.of(failure.evaluation()));
+            throw new ProblemException(failure.evaluation().problem());
+        }
         long decided = System.nanoTime();
         RecordedDecision recorded = store.record(List.of(decision)).get(0);
         return new DecisionAnswer(
@@ -65,6 +78,7 @@ public class DecisionService {
         ActiveVersion version = active.current();
         List<Object> outcomes = new ArrayList<>(items.size());
         List<NewDecision> decisions = new ArrayList<>();
+        List<FailedEvaluation> failed = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
                 NewDecision decision = decideItem(version, items.get(i), "items[" + i + "]", caller);
@@ -72,8 +86,12 @@ public class DecisionService {
                 outcomes.add(decision);
             } catch (ProblemException e) {
                 outcomes.add(e.problem());
+            } catch (RuleFailure failure) {
+                failed.add(failure.evaluation());
+                outcomes.add(failure.evaluation().problem());
             }
         }
+        failures.record(failed);
         Iterator<RecordedDecision> recorded = store.record(decisions).iterator();
         ArrayNode results = mapper.createArrayNode();
         for (Object outcome : outcomes) {

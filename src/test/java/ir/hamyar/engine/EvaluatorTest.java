@@ -61,28 +61,8 @@ class EvaluatorTest {
 
     @Test
     void aSessionReusedAfterALoopOrAFailureDecidesTheNextProfileAsAFreshOneWould() {
-        String troubled =
-                """
-                package helpers;
-                import ir.hamyar.facts.Helper;
-
-                rule "AHelperWithThirteenFamiliesBreedsAnother"
-                    @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
-                when
-                    $helper : Helper(focusedFamilies == 13)
-                then
-                    insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 40, 40, 13));
-                end
-
-                rule "AHelperWithElevenFamiliesDividesByZero"
-                    @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
-                when
-                    $helper : Helper(focusedFamilies == 11)
-                then
-                    int nothing = $helper.getFocusedFamilies() / 0;
-                end
-                """;
-        CompiledRuleset ruleset = new RuleCompiler().compile(RuleTrees.shippedWith("helpers/troubled.drl", troubled));
+        CompiledRuleset ruleset =
+                new RuleCompiler().compile(RuleTrees.shippedWith("helpers/troubled.drl", RuleTrees.TROUBLED_RULES));
         Evaluator evaluator = new Evaluator(500);
         List<Object> sound = List.of(new Helper("H-1", LocalDate.of(2026, 11, 20), null, 40, 40, 9));
         Evaluation before = evaluator.evaluate(ruleset, sound);

@@ -46,7 +46,9 @@ class RoleMatrixTest {
                 endpoint("POST", "/api/v1/audit/decisions/" + ID + "/replay", null, "auditor"),
                 endpoint("GET", "/api/v1/audit/verify", null, "auditor"),
                 endpoint("GET", "/api/v1/audit/rules", null, "auditor"),
-                endpoint("GET", "/api/v1/audit/events", null, "auditor"));
+                endpoint("GET", "/api/v1/audit/events", null, "auditor"),
+                endpoint("GET", "/api/v1/audit/failures", null, "auditor"),
+                endpoint("GET", "/api/v1/audit/failures/" + ID, null, "auditor"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

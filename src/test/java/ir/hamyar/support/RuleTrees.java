@@ -27,6 +27,32 @@ public final class RuleTrees {
             end
             """;
 
+    /**
+     * Rules written wrong for some inputs only, so that a ruleset holding them passes the shipped scenarios: a helper
+     * with 13 focused families breeds another without end, one with 11 divides by zero.
+     */
+    public static final String TROUBLED_RULES =
+            """
+            package helpers;
+            import ir.hamyar.facts.Helper;
+
+            rule "AHelperWithThirteenFamiliesBreedsAnother"
+                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+            when
+                $helper : Helper(focusedFamilies == 13)
+            then
+                insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 40, 40, 13));
+            end
+
+            rule "AHelperWithElevenFamiliesDividesByZero"
+                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+            when
+                $helper : Helper(focusedFamilies == 11)
+            then
+                int nothing = $helper.getFocusedFamilies() / 0;
+            end
+            """;
+
     private RuleTrees() {}
 
     public static RuleTree shipped() {
