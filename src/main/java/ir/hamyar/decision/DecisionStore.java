@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -52,11 +54,11 @@ public class DecisionStore {
             insert into decision (id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller, idempotency_key,
                                   request_sha256, ruleset_version, ruleset_sha256, input, response,
                                   seq, previous_hash, hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)
-            on conflict (caller, idempotency_key) do nothing""";
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)""";
     private static final String EXISTING =
             """
-            select request_sha256, response::text from decision where caller = ? and idempotency_key = ?""";
+            select caller, idempotency_key, request_sha256, response::text from decision
+            where (caller, idempotency_key) in (select * from unnest(?::varchar[], ?::varchar[]))""";
 
     private final AgroalDataSource dataSource;
     private final Duration writeTimeout;
@@ -152,6 +154,11 @@ public class DecisionStore {
         }
     }
 
+    /**
+     * Appends the group under the chain's lock: decisions whose idempotency key is already on record (or taken by an
+     * earlier decision of the same group) get that decision back; the others are chained in order and inserted in
+     * one batch, one round trip for the whole group.
+     */
     private List<List<RecordedDecision>> append(Connection connection, List<Append> group) throws SQLException {
         try (Statement limits = connection.createStatement()) {
             limits.execute("set local statement_timeout = " + writeTimeout.toMillis());
@@ -169,27 +176,74 @@ public class DecisionStore {
                 previous = result.getString(2);
             }
         }
+        Map<List<String>, RecordedDecision> taken = existing(connection, group);
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<List<RecordedDecision>> results = new ArrayList<>(group.size());
+        int inserted = 0;
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Append append : group) {
                 List<RecordedDecision> recorded =
                         new ArrayList<>(append.decisions().size());
                 for (NewDecision decision : append.decisions()) {
-                    ChainedRecord record = chained(seq + 1, decision, recordedAt);
-                    String hash = AuditChain.link(previous, record);
-                    if (insert(insert, record, previous, hash)) {
-                        seq++;
-                        previous = hash;
-                        recorded.add(new RecordedDecision(true, decision.requestSha256(), decision.responseJson()));
-                    } else {
-                        recorded.add(existing(connection, decision));
+                    List<String> key = key(decision);
+                    RecordedDecision earlier = key == null ? null : taken.get(key);
+                    if (earlier != null) {
+                        recorded.add(earlier);
+                        continue;
                     }
+                    ChainedRecord record = chained(++seq, decision, recordedAt);
+                    String hash = AuditChain.link(previous, record);
+                    bind(insert, record, previous, hash);
+                    insert.addBatch();
+                    inserted++;
+                    previous = hash;
+                    if (key != null) {
+                        taken.put(key, new RecordedDecision(false, decision.requestSha256(), decision.responseJson()));
+                    }
+                    recorded.add(new RecordedDecision(true, decision.requestSha256(), decision.responseJson()));
                 }
                 results.add(recorded);
             }
+            if (inserted > 0) {
+                insert.executeBatch();
+            }
         }
         return results;
+    }
+
+    /** The decisions already on record under the idempotency keys of the group, by (caller, key). */
+    private static Map<List<String>, RecordedDecision> existing(Connection connection, List<Append> group)
+            throws SQLException {
+        List<String> callers = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (Append append : group) {
+            for (NewDecision decision : append.decisions()) {
+                if (decision.idempotencyKey() != null) {
+                    callers.add(decision.caller());
+                    keys.add(decision.idempotencyKey());
+                }
+            }
+        }
+        Map<List<String>, RecordedDecision> existing = new HashMap<>();
+        if (keys.isEmpty()) {
+            return existing;
+        }
+        try (PreparedStatement select = connection.prepareStatement(EXISTING)) {
+            select.setArray(1, connection.createArrayOf("varchar", callers.toArray()));
+            select.setArray(2, connection.createArrayOf("varchar", keys.toArray()));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    existing.put(
+                            List.of(result.getString(1), result.getString(2)),
+                            new RecordedDecision(false, result.getString(3), result.getString(4)));
+                }
+            }
+        }
+        return existing;
+    }
+
+    private static List<String> key(NewDecision decision) {
+        return decision.idempotencyKey() == null ? null : List.of(decision.caller(), decision.idempotencyKey());
     }
 
     private static ChainedRecord chained(long seq, NewDecision decision, Instant recordedAt) {
@@ -210,7 +264,7 @@ public class DecisionStore {
                 decision.responseJson());
     }
 
-    private static boolean insert(PreparedStatement insert, ChainedRecord record, String previous, String hash)
+    private static void bind(PreparedStatement insert, ChainedRecord record, String previous, String hash)
             throws SQLException {
         insert.setObject(1, record.id());
         insert.setString(2, record.kind());
@@ -228,18 +282,6 @@ public class DecisionStore {
         insert.setLong(14, record.seq());
         insert.setString(15, previous);
         insert.setString(16, hash);
-        return insert.executeUpdate() == 1;
-    }
-
-    private static RecordedDecision existing(Connection connection, NewDecision decision) throws SQLException {
-        try (PreparedStatement existing = connection.prepareStatement(EXISTING)) {
-            existing.setString(1, decision.caller());
-            existing.setString(2, decision.idempotencyKey());
-            try (ResultSet result = existing.executeQuery()) {
-                result.next();
-                return new RecordedDecision(false, result.getString(1), result.getString(2));
-            }
-        }
     }
 
     private static ProblemException notRecorded() {

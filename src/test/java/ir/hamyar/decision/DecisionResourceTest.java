@@ -16,8 +16,13 @@ import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
 import ir.hamyar.support.Records;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -231,6 +236,36 @@ class DecisionResourceTest {
         assertThat(Records.countForKey(dataSource, "intake", key)).isEqualTo(1);
         assertThat(Records.countForSubject(dataSource, family.get("familyRef").asText()))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theSameRequestResentManyTimesAtOnceIsDecidedAndRecordedOnce() throws Exception {
+        ObjectNode family = Fixtures.unique("family-safehouse.json");
+        String key = "burst-" + family.get("familyRef").asText();
+        ExecutorService devices = Executors.newFixedThreadPool(8);
+        List<Future<io.restassured.response.Response>> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                sent.add(devices.submit(() -> Api.asIntake()
+                        .header("Idempotency-Key", key)
+                        .body(family.toString())
+                        .post("/api/v1/decisions/family")));
+            }
+            List<String> decisionIds = new ArrayList<>();
+            List<String> replayed = new ArrayList<>();
+            for (Future<io.restassured.response.Response> answer : sent) {
+                io.restassured.response.Response response = answer.get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                decisionIds.add(response.path("decisionId"));
+                replayed.add(response.header("Idempotent-Replayed"));
+            }
+
+            assertThat(decisionIds).containsOnly(decisionIds.get(0));
+            assertThat(replayed).containsOnlyOnce("false");
+            assertThat(Records.countForKey(dataSource, "intake", key)).isEqualTo(1);
+        } finally {
+            devices.shutdownNow();
+        }
     }
 
     @Test
