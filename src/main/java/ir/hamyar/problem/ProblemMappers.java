@@ -9,6 +9,7 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -67,6 +68,17 @@ public class ProblemMappers {
         LOG.errorf("Database work failed: SQLState %s", e.sqlState());
         return ProblemResponses.of(Problem.of(
                 503, "storage-unavailable", "Storage unavailable", "the database could not be reached; retry shortly"));
+    }
+
+    /**
+     * No resource reads or writes streams itself, so an I/O failure here is the connection: a device that hung up
+     * before its body arrived or before its answer was sent. Routine in the field; the answer reaches nobody.
+     */
+    @ServerExceptionMapper
+    public Response connectionLost(IOException e) {
+        LOG.debugf("A client hung up: %s", e.getClass().getName());
+        return ProblemResponses.of(
+                Problem.of(400, "connection-lost", "Connection lost", "the request could not be read or answered"));
     }
 
     @ServerExceptionMapper

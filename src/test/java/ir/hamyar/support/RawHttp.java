@@ -29,4 +29,23 @@ public final class RawHttp {
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
+
+    /**
+     * Sends a JSON body, of which only the first {@code sent} bytes when fewer, and hangs up without reading the
+     * answer, as a device losing its signal.
+     */
+    public static void hangUp(URI uri, String user, String body, int sent) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoLinger(true, 0);
+            String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+                    + "Authorization: Basic "
+                    + Base64.getEncoder().encodeToString((user + ":" + user + "-test").getBytes(StandardCharsets.UTF_8))
+                    + "\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + bytes.length + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(bytes, 0, Math.min(sent, bytes.length));
+            socket.getOutputStream().flush();
+        }
+    }
 }
