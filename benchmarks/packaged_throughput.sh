@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a packaged build against a fresh database, measures decisions/s with benchmarks/throughput.sh, stops it.
-#   benchmarks/packaged_throughput.sh target/quarkus-app hamyar_bench 8181
+#   benchmarks/packaged_throughput.sh target/quarkus-app hamyar_bench 8181 [connections] [seconds] [warm-up seconds]
 # The database is dropped first; the service creates it. Users: the test intake user (password intake-test).
 set -u
 build=$(cd "$1" && pwd); db=$2; port=$3
@@ -13,7 +13,9 @@ java -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:postgresql:
   -Dhamyar.security.users.intake.roles=intake -Dquarkus.log.level=WARN \
   -jar "$build/quarkus-run.jar" > "$workdir/service.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 120); do curl -sf "localhost:$port/q/health/ready" > /dev/null && break; sleep 0.5; done
-HAMYAR_AUTH=intake:intake-test "$here/throughput.sh" "http://127.0.0.1:$port" 16 20
+started=$(date +%s%N)
+for _ in $(seq 1 600); do curl -sf "localhost:$port/q/health/ready" > /dev/null && break; sleep 0.1; done
+echo "ready $(( ($(date +%s%N) - started) / 1000000 )) ms after launch"
+HAMYAR_AUTH=intake:intake-test "$here/throughput.sh" "http://127.0.0.1:$port" "${4:-32}" "${5:-20}" "${6:-120}"
 echo "decisions recorded: $(psql -h 127.0.0.1 -U postgres -Atc 'select count(*) from decision' "$db")"
 kill "$pid"; wait "$pid" 2>/dev/null
