@@ -18,4 +18,4 @@ for _ in $(seq 1 600); do curl -sf "localhost:$port/q/health/ready" > /dev/null 
 echo "ready $(( ($(date +%s%N) - started) / 1000000 )) ms after launch"
 HAMYAR_AUTH=intake:intake-test "$here/throughput.sh" "http://127.0.0.1:$port" "${4:-32}" "${5:-20}" "${6:-120}"
 echo "decisions recorded: $(psql -h 127.0.0.1 -U postgres -Atc 'select count(*) from decision' "$db")"
-kill "$pid"; wait "$pid" 2>/dev/null
+kill "$pid"; wait "$pid" 2>/dev/null || true

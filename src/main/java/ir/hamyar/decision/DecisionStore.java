@@ -1,6 +1,9 @@
 package ir.hamyar.decision;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import ir.hamyar.audit.AuditChain;
 import ir.hamyar.audit.AuditConfig;
 import ir.hamyar.audit.ChainedRecord;
@@ -28,6 +31,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,15 +66,25 @@ public class DecisionStore {
 
     private final AgroalDataSource dataSource;
     private final Duration writeTimeout;
+    private final DistributionSummary groupSizes;
+    private final Timer appends;
     private final Clock clock = Clock.systemUTC();
     private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
     private final Thread writer = new Thread(this::writeForever, "hamyar-decision-writer");
     private volatile boolean running = true;
     private long unreachableUntil;
 
-    public DecisionStore(AgroalDataSource dataSource, AuditConfig config) {
+    public DecisionStore(AgroalDataSource dataSource, AuditConfig config, MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.writeTimeout = config.writeTimeout();
+        this.groupSizes = DistributionSummary.builder("hamyar.audit.group.decisions")
+                .description("decisions appended to the chain per commit")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+        this.appends = Timer.builder("hamyar.audit.append")
+                .description("one group's transaction: lock, chain head, idempotency look-up, insert, commit")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
     }
 
     @PostConstruct
@@ -126,11 +140,14 @@ public class DecisionStore {
             group.forEach(append -> append.recorded().completeExceptionally(new IllegalStateException("unreachable")));
             return;
         }
+        long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 List<List<RecordedDecision>> results = append(connection, group);
                 connection.commit();
+                appends.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                groupSizes.record(size);
                 for (int i = 0; i < group.size(); i++) {
                     group.get(i).recorded().complete(results.get(i));
                 }

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.quarkus.test.junit.QuarkusTest;
+import ir.hamyar.support.Api;
+import ir.hamyar.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -42,5 +44,22 @@ class OperationsTest {
                 .body("components.schemas", hasKey("Problem"));
         given().when().get("/q/swagger-ui/").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void metricsShowHowTheChainWriterGroupsDecisions() {
+        Api.asIntake()
+                .body(Fixtures.unique("helper.json").toString())
+                .post("/api/v1/decisions/helper")
+                .then()
+                .statusCode(200);
+
+        given().when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("hamyar_audit_group_decisions_count"))
+                .body(containsString("hamyar_audit_group_decisions{quantile=\"0.99\"}"))
+                .body(containsString("hamyar_audit_append_seconds_count"));
     }
 }
