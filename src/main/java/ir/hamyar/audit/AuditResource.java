@@ -87,14 +87,7 @@ public class AuditResource {
         if (kind != null && !KINDS.contains(kind)) {
             errors.add(new FieldError("kind", "must be one of family, group, helper"));
         }
-        Integer version = null;
-        if (rulesetVersion != null) {
-            try {
-                version = Integer.valueOf(rulesetVersion);
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("rulesetVersion", "must be a version number"));
-            }
-        }
+        Integer version = rulesetVersion(rulesetVersion, errors);
         OffsetDateTime start = AuditEventResource.instant(from, false, "from", errors);
         OffsetDateTime end = AuditEventResource.instant(to, true, "to", errors);
         checkPage(page, size, errors);
@@ -198,6 +191,19 @@ public class AuditResource {
             throw new ProblemException(ProblemResponses.notFound());
         }
         return records.find(id).orElseThrow(() -> new ProblemException(ProblemResponses.notFound()));
+    }
+
+    /** The {@code rulesetVersion} filter: absent, or a version number. */
+    static Integer rulesetVersion(String text, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError("rulesetVersion", "must be a version number"));
+            return null;
+        }
     }
 
     static void checkPage(int page, int size, List<FieldError> errors) {

@@ -45,14 +45,7 @@ public class FailedEvaluationResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         List<FieldError> errors = new ArrayList<>();
-        Integer version = null;
-        if (rulesetVersion != null) {
-            try {
-                version = Integer.valueOf(rulesetVersion);
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("rulesetVersion", "must be a version number"));
-            }
-        }
+        Integer version = AuditResource.rulesetVersion(rulesetVersion, errors);
         OffsetDateTime start = AuditEventResource.instant(from, false, "from", errors);
         OffsetDateTime end = AuditEventResource.instant(to, true, "to", errors);
         AuditResource.checkPage(page, size, errors);

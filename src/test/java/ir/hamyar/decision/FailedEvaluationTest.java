@@ -164,6 +164,17 @@ class FailedEvaluationTest {
         }
     }
 
+    @Test
+    void aFilterThatIsNotAVersionNumberIsRefusedNamingIt() {
+        Api.as("auditor")
+                .queryParam("rulesetVersion", "seven")
+                .get("/api/v1/audit/failures")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON)
+                .body("errors[0].field", equalTo("rulesetVersion"));
+    }
+
     private static void execute(AgroalDataSource source, String sql) throws SQLException {
         try (Connection connection = source.getConnection();
                 Statement statement = connection.createStatement()) {
