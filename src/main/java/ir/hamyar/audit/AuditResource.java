@@ -218,7 +218,7 @@ public class AuditResource {
         }
     }
 
-    private static String blankToNull(String text) {
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }
 

@@ -49,9 +49,8 @@ public class FailedEvaluationResource {
         OffsetDateTime start = AuditEventResource.instant(from, false, "from", errors);
         OffsetDateTime end = AuditEventResource.instant(to, true, "to", errors);
         AuditResource.checkPage(page, size, errors);
-        String wantedRule = rule == null || rule.isBlank() ? null : rule;
-        List<FailedEvaluation> found =
-                failures.find(new FailedEvaluations.Filter(version, wantedRule, start, end), page, size);
+        List<FailedEvaluation> found = failures.find(
+                new FailedEvaluations.Filter(version, AuditResource.blankToNull(rule), start, end), page, size);
         return Map.of(
                 "items",
                 found.stream().limit(size).toList(),

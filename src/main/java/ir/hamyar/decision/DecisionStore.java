@@ -196,7 +196,6 @@ public class DecisionStore {
         Map<List<String>, RecordedDecision> taken = existing(connection, group);
         Instant recordedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<List<RecordedDecision>> results = new ArrayList<>(group.size());
-        int inserted = 0;
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Append append : group) {
                 List<RecordedDecision> recorded =
@@ -212,7 +211,6 @@ public class DecisionStore {
                     String hash = AuditChain.link(previous, record);
                     bind(insert, record, previous, hash);
                     insert.addBatch();
-                    inserted++;
                     previous = hash;
                     if (key != null) {
                         taken.put(key, new RecordedDecision(false, decision.requestSha256(), decision.responseJson()));
@@ -221,9 +219,7 @@ public class DecisionStore {
                 }
                 results.add(recorded);
             }
-            if (inserted > 0) {
-                insert.executeBatch();
-            }
+            insert.executeBatch();
         }
         return results;
     }
@@ -235,9 +231,10 @@ public class DecisionStore {
         List<String> keys = new ArrayList<>();
         for (Append append : group) {
             for (NewDecision decision : append.decisions()) {
-                if (decision.idempotencyKey() != null) {
-                    callers.add(decision.caller());
-                    keys.add(decision.idempotencyKey());
+                List<String> key = key(decision);
+                if (key != null) {
+                    callers.add(key.get(0));
+                    keys.add(key.get(1));
                 }
             }
         }
