@@ -1,7 +1,12 @@
 package ir.hamyar.audit;
 
 import ir.hamyar.problem.FieldError;
+import ir.hamyar.query.Page;
+import ir.hamyar.query.PageRequest;
+import ir.hamyar.query.QueryParams;
+import ir.hamyar.query.QueryParams.Period;
 import ir.hamyar.ruleset.RulesetAction;
+import ir.hamyar.ruleset.RulesetEvent;
 import ir.hamyar.ruleset.RulesetEvents;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,10 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
 public class AuditEventResource {
-
-    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
     private final RulesetEvents events;
 
@@ -39,42 +38,26 @@ public class AuditEventResource {
     @Operation(
             summary = "Ruleset events, newest first",
             description = "from/to: an ISO date (a day in Asia/Tehran; to is inclusive) or an ISO date-time")
-    public RulesetEvents.Page list(
-            @QueryParam("version") Integer version,
+    public Page<RulesetEvent> list(
+            @QueryParam("version") String version,
             @QueryParam("action") String action,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         List<FieldError> errors = new ArrayList<>();
+        Integer number = QueryParams.integer(version, "version", errors);
         RulesetAction wanted = null;
         if (action != null) {
             try {
                 wanted = RulesetAction.valueOf(action);
             } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("action", "must be one of CREATED, REJECTED, ACTIVATED, ROLLED_BACK"));
+                errors.add(new FieldError("action", "must be one of " + RulesetAction.names()));
             }
         }
-        OffsetDateTime start = instant(from, false, "from", errors);
-        OffsetDateTime end = instant(to, true, "to", errors);
-        AuditResource.checkPage(page, size, errors);
-        return events.find(new RulesetEvents.Filter(version, wanted, start, end), page, size);
-    }
-
-    /** A date means its whole day in Tehran: from its start, or (as an end) up to the start of the next day. */
-    static OffsetDateTime instant(String text, boolean end, String field, List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            if (text.length() == 10) {
-                LocalDate day = LocalDate.parse(text);
-                return (end ? day.plusDays(1) : day).atStartOfDay(TEHRAN).toOffsetDateTime();
-            }
-            return OffsetDateTime.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "must be an ISO date (YYYY-MM-DD) or date-time with offset"));
-            return null;
-        }
+        Period period = QueryParams.period(from, to, errors);
+        PageRequest pageRequest = PageRequest.of(page, size, errors);
+        QueryParams.refuseIfAny(errors);
+        return events.find(new RulesetEvents.Filter(number, wanted, period.from(), period.to()), pageRequest);
     }
 }

@@ -2,6 +2,7 @@ package ir.hamyar.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import ir.hamyar.facts.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,9 +36,7 @@ public record AuditRecord(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FiredRule(
-            int seq, String rule, String file, Reason reason, String reference, List<ParameterValue> parameters) {}
-
-    public record Reason(String fa, String en) {}
+            int seq, String rule, String file, Text reason, String reference, List<ParameterValue> parameters) {}
 
     public record ParameterValue(String name, BigDecimal value, String unit) {}
 }

@@ -3,7 +3,9 @@ package ir.hamyar.audit;
 import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.Parameter;
 import ir.hamyar.engine.RuleInfo;
-import ir.hamyar.problem.ProblemException;
+import ir.hamyar.ledger.Asked;
+import ir.hamyar.ledger.StoredDecision;
+import ir.hamyar.problem.DomainException;
 import ir.hamyar.ruleset.StoredRulesets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -18,16 +20,15 @@ public class AuditRecords {
     private static final Logger LOG = Logger.getLogger(AuditRecords.class);
 
     private final StoredRulesets rulesets;
-    private final Replayer replayer;
 
-    public AuditRecords(StoredRulesets rulesets, Replayer replayer) {
+    public AuditRecords(StoredRulesets rulesets) {
         this.rulesets = rulesets;
-        this.replayer = replayer;
     }
 
     public AuditRecord of(StoredDecision decision) {
-        Replayer.Outcome recorded = replayer.recorded(decision);
-        Optional<CompiledRuleset> ruleset = ruleset(decision.record().rulesetVersion());
+        Replayer.Outcome recorded = Replayer.recorded(decision);
+        Asked asked = decision.asked();
+        Optional<CompiledRuleset> ruleset = ruleset(asked.rulesetVersion());
         List<AuditRecord.FiredRule> fired = new ArrayList<>();
         for (int i = 0; i < recorded.firedRules().size(); i++) {
             String rule = recorded.firedRules().get(i);
@@ -39,24 +40,23 @@ public class AuditRecords {
                                     i + 1,
                                     rule,
                                     info.file(),
-                                    new AuditRecord.Reason(info.reasonFa(), info.reasonEn()),
+                                    info.reason(),
                                     info.reference(),
                                     parameters(info, ruleset.get(), decision)));
         }
         return new AuditRecord(
-                decision.record().id().toString(),
-                decision.record().seq(),
-                decision.record().kind(),
-                decision.record().subjectRef(),
-                decision.record().assessedOn(),
-                decision.record().decidedAt(),
-                decision.record().recordedAt(),
-                decision.record().caller(),
-                decision.record().idempotencyKey(),
-                new AuditRecord.Ruleset(
-                        decision.record().rulesetVersion(), decision.record().rulesetSha256()),
-                decision.record().input(),
-                decision.record().response(),
+                asked.id().toString(),
+                decision.seq(),
+                asked.kind(),
+                asked.subjectRef(),
+                asked.assessedOn(),
+                asked.at(),
+                decision.recordedAt(),
+                asked.caller(),
+                asked.idempotencyKey(),
+                new AuditRecord.Ruleset(asked.rulesetVersion(), asked.rulesetSha256()),
+                asked.input(),
+                decision.answered().response(),
                 recorded.conclusions(),
                 fired,
                 decision.previousHash(),
@@ -69,7 +69,7 @@ public class AuditRecords {
                 .map(name -> {
                     Parameter parameter = ruleset.parameters().all().get(name);
                     return new AuditRecord.ParameterValue(
-                            name, parameter.valueOn(decision.record().assessedOn()), parameter.unit());
+                            name, parameter.valueOn(decision.asked().assessedOn()), parameter.unit());
                 })
                 .toList();
     }
@@ -77,7 +77,7 @@ public class AuditRecords {
     private Optional<CompiledRuleset> ruleset(int version) {
         try {
             return Optional.of(rulesets.compiled(version));
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             LOG.warnf("Decision records of version %d are shown without rule metadata: %s", version, e.getMessage());
             return Optional.empty();
         }

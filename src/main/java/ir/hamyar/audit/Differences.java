@@ -1,15 +1,13 @@
 package ir.hamyar.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import ir.hamyar.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What differs between a recorded decision and the same input decided again. */
 final class Differences {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Differences() {}
 
@@ -22,14 +20,16 @@ final class Differences {
         }
         if (!recorded.firedRules().equals(replayed.firedRules())) {
             differences.add(new Difference(
-                    "firedRules", JSON.valueToTree(recorded.firedRules()), JSON.valueToTree(replayed.firedRules())));
+                    "firedRules",
+                    Json.MAPPER.valueToTree(recorded.firedRules()),
+                    Json.MAPPER.valueToTree(replayed.firedRules())));
         }
         return differences;
     }
 
     /** Conclusions reduced to what they decide: type, subject and value. */
     static ArrayNode outcomes(JsonNode conclusions) {
-        ArrayNode reduced = JSON.createArrayNode();
+        ArrayNode reduced = Json.MAPPER.createArrayNode();
         for (JsonNode conclusion : conclusions) {
             reduced.addObject()
                     .put("type", conclusion.path("type").asText())
@@ -43,7 +43,7 @@ final class Differences {
     static ArrayNode missingFrom(ArrayNode other, ArrayNode from) {
         List<JsonNode> remaining = new ArrayList<>();
         other.forEach(remaining::add);
-        ArrayNode missing = JSON.createArrayNode();
+        ArrayNode missing = Json.MAPPER.createArrayNode();
         for (JsonNode conclusion : from) {
             if (!remaining.remove(conclusion)) {
                 missing.add(conclusion);
@@ -56,5 +56,5 @@ final class Differences {
      * A difference: for {@code conclusions}, those recorded but not drawn again and those drawn only now; for
      * {@code firedRules}, both firing sequences.
      */
-    record Difference(String what, JsonNode recorded, JsonNode replayed) {}
+    public record Difference(String what, JsonNode recorded, JsonNode replayed) {}
 }

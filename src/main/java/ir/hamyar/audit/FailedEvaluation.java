@@ -1,8 +1,10 @@
 package ir.hamyar.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import ir.hamyar.ledger.Asked;
+import ir.hamyar.ledger.Failure;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /**
  * A request the rules could not decide, as auditors read it; {@code input} (the profile as received) only in the
@@ -14,11 +16,29 @@ public record FailedEvaluation(
         String kind,
         String subjectRef,
         LocalDate assessedOn,
-        OffsetDateTime failedAt,
+        Instant failedAt,
         String caller,
         String idempotencyKey,
         AuditRecord.Ruleset ruleset,
         String rule,
         String reason,
         String requestSha256,
-        String input) {}
+        String input) {
+
+    static FailedEvaluation of(Failure failure) {
+        Asked asked = failure.asked();
+        return new FailedEvaluation(
+                asked.id().toString(),
+                asked.kind(),
+                asked.subjectRef(),
+                asked.assessedOn(),
+                asked.at(),
+                asked.caller(),
+                asked.idempotencyKey(),
+                new AuditRecord.Ruleset(asked.rulesetVersion(), asked.rulesetSha256()),
+                failure.rule(),
+                failure.reason(),
+                asked.requestSha256(),
+                asked.input());
+    }
+}

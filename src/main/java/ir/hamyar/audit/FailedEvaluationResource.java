@@ -1,8 +1,12 @@
 package ir.hamyar.audit;
 
+import ir.hamyar.ledger.FailedEvaluations;
+import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
-import ir.hamyar.problem.ProblemException;
-import ir.hamyar.problem.ProblemResponses;
+import ir.hamyar.query.Page;
+import ir.hamyar.query.PageRequest;
+import ir.hamyar.query.QueryParams;
+import ir.hamyar.query.QueryParams.Period;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -12,10 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +39,7 @@ public class FailedEvaluationResource {
     @Operation(
             summary = "Failed evaluations matching every filter given, newest first",
             description = "from/to: an ISO date (a day in Asia/Tehran; to is inclusive) or an ISO date-time")
-    public Map<String, Object> list(
+    public Page<FailedEvaluation> list(
             @QueryParam("rulesetVersion") String rulesetVersion,
             @QueryParam("rule") String rule,
             @QueryParam("from") String from,
@@ -45,21 +47,14 @@ public class FailedEvaluationResource {
             @QueryParam("page") @DefaultValue("0") int page,
             @QueryParam("size") @DefaultValue("50") int size) {
         List<FieldError> errors = new ArrayList<>();
-        Integer version = AuditResource.rulesetVersion(rulesetVersion, errors);
-        OffsetDateTime start = AuditEventResource.instant(from, false, "from", errors);
-        OffsetDateTime end = AuditEventResource.instant(to, true, "to", errors);
-        AuditResource.checkPage(page, size, errors);
-        List<FailedEvaluation> found = failures.find(
-                new FailedEvaluations.Filter(version, AuditResource.blankToNull(rule), start, end), page, size);
-        return Map.of(
-                "items",
-                found.stream().limit(size).toList(),
-                "page",
-                page,
-                "size",
-                size,
-                "hasMore",
-                found.size() > size);
+        Integer version = QueryParams.integer(rulesetVersion, "rulesetVersion", errors);
+        Period period = QueryParams.period(from, to, errors);
+        PageRequest pageRequest = PageRequest.of(page, size, errors);
+        QueryParams.refuseIfAny(errors);
+        return failures.find(
+                        new FailedEvaluations.Filter(version, QueryParams.text(rule), period.from(), period.to()),
+                        pageRequest)
+                .map(FailedEvaluation::of);
     }
 
     @GET
@@ -70,8 +65,8 @@ public class FailedEvaluationResource {
         try {
             id = UUID.fromString(failureId);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(ProblemResponses.notFound());
+            throw new DomainException.NotFound();
         }
-        return failures.find(id).orElseThrow(() -> new ProblemException(ProblemResponses.notFound()));
+        return failures.find(id).map(FailedEvaluation::of).orElseThrow(DomainException.NotFound::new);
     }
 }

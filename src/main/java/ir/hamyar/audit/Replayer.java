@@ -1,20 +1,17 @@
 package ir.hamyar.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import ir.hamyar.decision.ConclusionView;
+import ir.hamyar.calendar.IranTime;
 import ir.hamyar.engine.CompiledRuleset;
-import ir.hamyar.engine.Evaluation;
-import ir.hamyar.engine.Evaluator;
+import ir.hamyar.evaluation.Evaluated;
+import ir.hamyar.evaluation.Evaluations;
+import ir.hamyar.json.Json;
+import ir.hamyar.json.StrictJson;
+import ir.hamyar.ledger.StoredDecision;
 import ir.hamyar.profile.ProfileKind;
-import ir.hamyar.profile.ProfileReader;
-import ir.hamyar.profile.ReadProfile;
-import ir.hamyar.profile.StrictJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,56 +22,28 @@ import java.util.List;
 @ApplicationScoped
 public class Replayer {
 
-    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+    private final Evaluations evaluations;
 
-    private final ProfileReader reader;
-    private final Evaluator evaluator;
-    private final ObjectMapper mapper;
-
-    public Replayer(ProfileReader reader, Evaluator evaluator, ObjectMapper mapper) {
-        this.reader = reader;
-        this.evaluator = evaluator;
-        this.mapper = mapper;
+    public Replayer(Evaluations evaluations) {
+        this.evaluations = evaluations;
     }
 
     public Outcome replay(StoredDecision decision, CompiledRuleset ruleset) {
-        ProfileKind kind = ProfileKind.fromWireName(decision.record().kind()).orElseThrow();
-        JsonNode input = StrictJson.parse(decision.record().input().getBytes(StandardCharsets.UTF_8));
-        ReadProfile profile = reader.read(
-                kind,
-                input,
+        Evaluated evaluated = evaluations.evaluate(
+                ruleset,
+                ProfileKind.fromWireName(decision.asked().kind()).orElseThrow(),
+                StrictJson.parse(decision.asked().input().getBytes(StandardCharsets.UTF_8)),
                 "",
-                ruleset.indicators(),
-                LocalDate.ofInstant(decision.record().decidedAt(), TEHRAN));
-        Evaluation evaluation = evaluator.evaluate(ruleset, profile.facts());
-        List<ConclusionView> conclusions =
-                evaluation.findings().stream().map(ConclusionView::of).toList();
-        return new Outcome(asAnswered(conclusions), evaluation.firedRules());
+                IranTime.dateOf(decision.asked().at()));
+        return new Outcome((ArrayNode) Json.asAnswered(evaluated.conclusions()), evaluated.firedRules());
     }
 
-    /**
-     * The conclusions as a response carries them: written to JSON text and read back, as the recorded response is,
-     * so that numbers compare alike (a mean of 1.0 is not the integer 1 to a JSON tree).
-     */
-    private ArrayNode asAnswered(List<ConclusionView> conclusions) {
-        try {
-            return (ArrayNode) mapper.readTree(mapper.writeValueAsString(conclusions));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("conclusions always serialise", e);
-        }
-    }
-
-    /** What the decision recorded: its conclusions and the rules that fired, in order. */
-    public Outcome recorded(StoredDecision decision) {
-        try {
-            JsonNode response = mapper.readTree(decision.record().response());
-            List<String> fired = new ArrayList<>();
-            response.path("firedRules")
-                    .forEach(rule -> fired.add(rule.path("rule").asText()));
-            return new Outcome((ArrayNode) response.path("conclusions"), fired);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a recorded response is JSON", e);
-        }
+    /** What the decision recorded: its conclusions as answered and the rules that fired, in order. */
+    public static Outcome recorded(StoredDecision decision) {
+        JsonNode response = Json.readOwn(decision.answered().response());
+        List<String> fired = new ArrayList<>();
+        response.path("firedRules").forEach(rule -> fired.add(rule.path("rule").asText()));
+        return new Outcome((ArrayNode) response.path("conclusions"), fired);
     }
 
     /** Conclusions as answered, and fired rules in firing order. */

@@ -1,5 +1,6 @@
 package ir.hamyar.decision;
 
+import ir.hamyar.evaluation.ConclusionView;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

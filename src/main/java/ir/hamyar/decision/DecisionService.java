@@ -1,26 +1,30 @@
 package ir.hamyar.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import ir.hamyar.json.Json;
+import ir.hamyar.json.StrictJson;
+import ir.hamyar.ledger.Answered;
+import ir.hamyar.ledger.ChainWriter;
+import ir.hamyar.ledger.DecisionRecords;
+import ir.hamyar.ledger.FailedEvaluations;
+import ir.hamyar.ledger.Failure;
+import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
-import ir.hamyar.problem.Problem;
 import ir.hamyar.problem.ProblemException;
+import ir.hamyar.problem.ProblemResponses;
 import ir.hamyar.profile.ProfileKind;
-import ir.hamyar.profile.StrictJson;
 import ir.hamyar.ruleset.ActiveRuleset;
 import ir.hamyar.ruleset.ActiveVersion;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /** Decides single and batched requests and answers only what is on record. */
@@ -32,28 +36,28 @@ public class DecisionService {
 
     private final ActiveRuleset active;
     private final DecisionMaker maker;
-    private final DecisionStore store;
-    private final EvaluationFailures failures;
-    private final ObjectMapper mapper;
+    private final ChainWriter ledger;
+    private final DecisionRecords records;
+    private final FailedEvaluations failures;
 
     public DecisionService(
             ActiveRuleset active,
             DecisionMaker maker,
-            DecisionStore store,
-            EvaluationFailures failures,
-            ObjectMapper mapper) {
+            ChainWriter ledger,
+            DecisionRecords records,
+            FailedEvaluations failures) {
         this.active = active;
         this.maker = maker;
-        this.store = store;
+        this.ledger = ledger;
+        this.records = records;
         this.failures = failures;
-        this.mapper = mapper;
     }
 
     public DecisionAnswer decide(ProfileKind kind, byte[] body, String idempotencyKey, String caller) {
         IdempotencyKeys.check(idempotencyKey, "Idempotency-Key");
         ActiveVersion version = active.current();
         long started = System.nanoTime();
-        NewDecision decision;
+        Answered decision;
         try {
             decision = maker.decide(
                     version,
@@ -64,46 +68,48 @@ public class DecisionService {
                     idempotencyKey,
                     caller);
         } catch (RuleFailure failure) {
-            failures.record(List.of(failure.evaluation()));
-            throw new ProblemException(failure.evaluation().problem());
+            failures.keep(List.of(failure.failure()));
+            throw new ProblemException(failure.problem());
         }
         long decided = System.nanoTime();
-        RecordedDecision recorded = store.record(List.of(decision)).get(0);
+        Answered onRecord = ledger.append(List.of(decision)).get(0);
         return new DecisionAnswer(
-                answer(decision, recorded), !recorded.fresh(), decided - started, System.nanoTime() - decided);
+                answer(decision, onRecord),
+                !onRecord.asked().id().equals(decision.asked().id()),
+                decided - started,
+                System.nanoTime() - decided);
     }
 
+    /** The batch's answer, {@code {"results": [...]}}, put together from the answers as recorded, not re-read. */
     public String batch(byte[] body, String caller) {
         ArrayNode items = batchItems(StrictJson.parse(body));
         ActiveVersion version = active.current();
         List<Object> outcomes = new ArrayList<>(items.size());
-        List<NewDecision> decisions = new ArrayList<>();
-        List<FailedEvaluation> failed = new ArrayList<>();
+        List<Answered> decisions = new ArrayList<>();
+        List<Failure> failed = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
-                NewDecision decision = decideItem(version, items.get(i), "items[" + i + "]", caller);
+                Answered decision = decideItem(version, items.get(i), "items[" + i + "]", caller);
                 decisions.add(decision);
                 outcomes.add(decision);
             } catch (ProblemException e) {
                 outcomes.add(e.problem());
             } catch (RuleFailure failure) {
-                failed.add(failure.evaluation());
-                outcomes.add(failure.evaluation().problem());
+                failed.add(failure.failure());
+                outcomes.add(failure.problem());
             }
         }
-        failures.record(failed);
-        Iterator<RecordedDecision> recorded = store.record(decisions).iterator();
-        ArrayNode results = mapper.createArrayNode();
+        failures.keep(failed);
+        Iterator<Answered> onRecord = ledger.append(decisions).iterator();
+        StringJoiner results = new StringJoiner(",", "{\"results\":[", "]}");
         for (Object outcome : outcomes) {
-            if (outcome instanceof NewDecision decision) {
-                results.add(itemResult(decision, recorded.next()));
+            if (outcome instanceof Answered decision) {
+                results.add(itemResult(decision, onRecord.next()));
             } else {
-                results.add(mapper.valueToTree(outcome));
+                results.add(Json.write(outcome));
             }
         }
-        ObjectNode response = mapper.createObjectNode();
-        response.set("results", results);
-        return response.toString();
+        return results.toString();
     }
 
     /** The recorded decision, if it exists and the caller may see it (intake devices see only their own). */
@@ -114,12 +120,12 @@ public class DecisionService {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return DecisionEntity.<DecisionEntity>findByIdOptional(id)
-                .filter(entity -> seesAll || entity.caller.equals(caller))
-                .map(entity -> entity.response);
+        return records.find(id)
+                .filter(stored -> seesAll || stored.asked().caller().equals(caller))
+                .map(stored -> stored.answered().response());
     }
 
-    private NewDecision decideItem(ActiveVersion version, JsonNode item, String path, String caller) {
+    private Answered decideItem(ActiveVersion version, JsonNode item, String path, String caller) {
         if (!item.isObject()) {
             throw new InvalidInputException(
                     new FieldError(path, "must be an object with kind, idempotencyKey and profile"));
@@ -127,7 +133,7 @@ public class DecisionService {
         rejectFieldsOutside(item, ITEM_FIELDS, path + ".");
         ProfileKind kind = ProfileKind.fromWireName(item.path("kind").asText())
                 .orElseThrow(() -> new InvalidInputException(
-                        new FieldError(path + ".kind", "must be one of family, group, helper")));
+                        new FieldError(path + ".kind", "must be one of " + ProfileKind.wireNames())));
         JsonNode keyNode = item.path("idempotencyKey");
         if (!keyNode.isMissingNode() && !keyNode.isNull() && !keyNode.isTextual()) {
             throw new InvalidInputException(new FieldError(path + ".idempotencyKey", "must be a string"));
@@ -140,14 +146,15 @@ public class DecisionService {
         return maker.decide(version, kind, profile, profile.toString(), path + ".profile", key, caller);
     }
 
-    private ArrayNode batchItems(JsonNode root) {
+    private static ArrayNode batchItems(JsonNode root) {
         if (!root.isObject()) {
             throw new InvalidInputException(new FieldError("", "must be an object with items"));
         }
         rejectFieldsOutside(root, Set.of("items"), "");
         JsonNode items = root.path("items");
         if (!items.isArray() || items.isEmpty() || items.size() > MAX_BATCH_ITEMS) {
-            throw new InvalidInputException(new FieldError("items", "must be an array of 1 to 500 items"));
+            throw new InvalidInputException(
+                    new FieldError("items", "must be an array of 1 to " + MAX_BATCH_ITEMS + " items"));
         }
         return (ArrayNode) items;
     }
@@ -163,25 +170,23 @@ public class DecisionService {
         }
     }
 
-    private JsonNode itemResult(NewDecision decision, RecordedDecision recorded) {
+    private static String itemResult(Answered decision, Answered onRecord) {
         try {
-            return mapper.readTree(answer(decision, recorded));
-        } catch (ProblemException e) {
-            return mapper.valueToTree(e.problem());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return answer(decision, onRecord);
+        } catch (DomainException e) {
+            return Json.write(ProblemResponses.of(e));
         }
     }
 
-    /** The JSON on record under the key: this decision, or the earlier one for the same request; else 409. */
-    private static String answer(NewDecision decision, RecordedDecision recorded) {
-        if (recorded.fresh() || recorded.requestSha256().equals(decision.requestSha256())) {
-            return recorded.responseJson();
+    /** The answer on record under the key: this decision, or the earlier one for the same request; else a conflict. */
+    private static String answer(Answered decision, Answered onRecord) {
+        if (onRecord.asked().id().equals(decision.asked().id())
+                || onRecord.asked().requestSha256().equals(decision.asked().requestSha256())) {
+            return onRecord.response();
         }
-        throw new ProblemException(Problem.of(
-                409,
+        throw new DomainException.Conflict(
                 "idempotency-conflict",
                 "Idempotency-Key reused",
-                "this Idempotency-Key was already used with a different request"));
+                "this Idempotency-Key was already used with a different request");
     }
 }

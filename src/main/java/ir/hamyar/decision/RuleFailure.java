@@ -1,16 +1,31 @@
 package ir.hamyar.decision;
 
-/** The rules could not decide a profile: carries the failed evaluation to be recorded before the caller is answered. */
+import ir.hamyar.ledger.Failure;
+import ir.hamyar.problem.Problem;
+
+/** The rules could not decide a profile: carries the failure to be kept before the caller is answered. */
 final class RuleFailure extends RuntimeException {
 
-    private final transient FailedEvaluation evaluation;
+    private final transient Failure failure;
 
-    RuleFailure(FailedEvaluation evaluation) {
-        super(evaluation.reason(), null, false, false);
-        this.evaluation = evaluation;
+    RuleFailure(Failure failure) {
+        super(failure.reason(), null, false, false);
+        this.failure = failure;
     }
 
-    FailedEvaluation evaluation() {
-        return evaluation;
+    Failure failure() {
+        return failure;
+    }
+
+    /** The answer to the caller: a 500-class problem naming the ruleset version and the rule, and the failure's id. */
+    Problem problem() {
+        return Problem.of(
+                        500,
+                        "rule-failure",
+                        "Rule evaluation failed",
+                        "ruleset version " + failure.asked().rulesetVersion() + " could not decide: " + failure.reason()
+                                + "; recorded as failed evaluation "
+                                + failure.asked().id())
+                .withFailureId(failure.asked().id().toString());
     }
 }

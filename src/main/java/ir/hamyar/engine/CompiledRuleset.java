@@ -13,6 +13,7 @@ public record CompiledRuleset(
         KieBase kieBase,
         ParameterSet parameters,
         IndicatorCatalogue indicators,
+        ConclusionCatalogue conclusions,
         Map<String, RuleInfo> rules,
         boolean declaresParams,
         KieSessionsPool sessions) {

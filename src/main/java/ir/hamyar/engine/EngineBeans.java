@@ -1,11 +1,9 @@
 package ir.hamyar.engine;
 
-import ir.hamyar.profile.ProfileReader;
-import ir.hamyar.scenario.ScenarioRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-/** The framework-free engine classes, made available for injection. */
+/** The compiler and the evaluator, plain classes that engine tests build themselves, as beans for the service. */
 @ApplicationScoped
 public class EngineBeans {
 
@@ -19,17 +17,5 @@ public class EngineBeans {
     @ApplicationScoped
     Evaluator evaluator(EngineConfig config) {
         return new Evaluator(config.maxFirings());
-    }
-
-    @Produces
-    @ApplicationScoped
-    ProfileReader profileReader() {
-        return new ProfileReader();
-    }
-
-    @Produces
-    @ApplicationScoped
-    ScenarioRunner scenarioRunner(ProfileReader reader, Evaluator evaluator) {
-        return new ScenarioRunner(reader, evaluator);
     }
 }

@@ -1,5 +1,6 @@
 package ir.hamyar.engine;
 
+import ir.hamyar.facts.Text;
 import java.util.Map;
 
 /** A conclusion with the rule that drew it, its reasons rendered in Persian and English, and the policy reference. */
@@ -9,6 +10,5 @@ public record Finding(
         String value,
         Map<String, Object> details,
         String rule,
-        String reasonFa,
-        String reasonEn,
+        Text reason,
         String reference) {}

@@ -1,6 +1,7 @@
 package ir.hamyar.engine;
 
 import ir.hamyar.facts.Conclusion;
+import ir.hamyar.facts.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,8 +72,9 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
                 conclusion.getValue(),
                 conclusion.getDetails(),
                 rule.id(),
-                ReasonRenderer.persian(rule.reasonFa(), values),
-                ReasonRenderer.english(rule.reasonEn(), values),
+                new Text(
+                        ReasonRenderer.persian(rule.reason().fa(), values),
+                        ReasonRenderer.english(rule.reason().en(), values)),
                 rule.reference());
     }
 }

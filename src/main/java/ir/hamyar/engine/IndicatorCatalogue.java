@@ -1,9 +1,7 @@
 package ir.hamyar.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
+import ir.hamyar.facts.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +9,6 @@ import java.util.TreeMap;
 
 /** The indicator codes a family profile may score, read from {@code indicators.yaml} at the root of the tree. */
 public final class IndicatorCatalogue {
-
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Map<String, Indicator> indicators;
 
@@ -47,21 +43,12 @@ public final class IndicatorCatalogue {
         if (!tree.files().containsKey(path)) {
             return new IndicatorCatalogue(indicators);
         }
-        try {
-            JsonNode root = YAML.readTree(tree.files().get(path));
-            if (root == null || !root.isObject()) {
-                problems.add(new CompileProblem(path, 1, 1, "must map indicator codes to their definitions"));
-            } else {
-                root.fields()
-                        .forEachRemaining(entry -> indicators.put(
-                                entry.getKey(), toIndicator(path, entry.getKey(), entry.getValue(), problems)));
-            }
-        } catch (JsonProcessingException e) {
-            problems.add(new CompileProblem(
-                    path, e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage()));
-        } catch (IOException e) {
-            problems.add(new CompileProblem(path, 0, 0, "cannot be read"));
-        }
+        TreeYaml.readEntries(
+                tree,
+                path,
+                "indicator codes",
+                problems,
+                (code, definition) -> indicators.put(code, toIndicator(path, code, definition, problems)));
         return new IndicatorCatalogue(indicators);
     }
 
@@ -79,7 +66,7 @@ public final class IndicatorCatalogue {
                         "indicator " + code + " needs a Persian and an English" + " anchor for score " + score));
             }
         }
-        Map<Integer, Indicator.Text> anchors = new TreeMap<>();
+        Map<Integer, Text> anchors = new TreeMap<>();
         node.path("anchors").fields().forEachRemaining(anchor -> {
             try {
                 anchors.put(Integer.parseInt(anchor.getKey()), text(anchor.getValue()));
@@ -96,7 +83,7 @@ public final class IndicatorCatalogue {
                 node.path("reference").asText(null));
     }
 
-    private static Indicator.Text text(JsonNode node) {
-        return new Indicator.Text(node.path("fa").asText(null), node.path("en").asText(null));
+    private static Text text(JsonNode node) {
+        return new Text(node.path("fa").asText(null), node.path("en").asText(null));
     }
 }

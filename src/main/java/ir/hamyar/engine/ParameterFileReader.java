@@ -1,8 +1,6 @@
 package ir.hamyar.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -24,7 +22,6 @@ import java.util.TreeMap;
  */
 final class ParameterFileReader {
 
-    private static final YAMLMapper YAML = new YAMLMapper();
     private static final List<String> REQUIRED_TEXT = List.of("description", "unit", "reference");
 
     private ParameterFileReader() {}
@@ -32,36 +29,14 @@ final class ParameterFileReader {
     static ParameterSet read(RuleTree tree, List<CompileProblem> problems) {
         Map<String, Parameter> parameters = new HashMap<>();
         for (String path : tree.pathsNamed(RuleTree.PARAMETERS_FILE)) {
-            JsonNode root = parse(tree, path, problems);
-            if (root == null) {
-                continue;
-            }
-            root.fields().forEachRemaining(entry -> {
-                Parameter parameter = toParameter(path, entry.getKey(), entry.getValue(), problems);
+            TreeYaml.readEntries(tree, path, "parameter names", problems, (name, definition) -> {
+                Parameter parameter = toParameter(path, name, definition, problems);
                 if (parameter != null && parameters.putIfAbsent(parameter.name(), parameter) != null) {
                     problems.add(new CompileProblem(path, 0, 0, "parameter " + parameter.name() + " is defined twice"));
                 }
             });
         }
         return new ParameterSet(parameters);
-    }
-
-    private static JsonNode parse(RuleTree tree, String path, List<CompileProblem> problems) {
-        try {
-            JsonNode root = YAML.readTree(tree.files().get(path));
-            if (root == null || !root.isObject()) {
-                problems.add(new CompileProblem(path, 1, 1, "must map parameter names to their definitions"));
-                return null;
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            problems.add(new CompileProblem(
-                    path, e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage()));
-            return null;
-        } catch (java.io.IOException e) {
-            problems.add(new CompileProblem(path, 0, 0, "cannot be read"));
-            return null;
-        }
     }
 
     private static Parameter toParameter(String path, String name, JsonNode node, List<CompileProblem> problems) {

@@ -1,5 +1,6 @@
 package ir.hamyar.engine;
 
+import ir.hamyar.facts.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ public final class RuleCompiler {
         List<CompileProblem> problems = new ArrayList<>();
         ParameterSet parameters = ParameterFileReader.read(tree, problems);
         IndicatorCatalogue indicators = IndicatorCatalogue.read(tree, problems);
+        ConclusionCatalogue conclusions = ConclusionCatalogue.read(tree, problems);
+        conclusions.checkRules(tree, problems);
         checkPackagesMatchFolders(tree, problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
@@ -47,7 +50,14 @@ public final class RuleCompiler {
             throw new RuleCompilationException(problems);
         }
         return new CompiledRuleset(
-                tree, kieBase, parameters, indicators, rules, declaresParams(kieBase), kieBase.newKieSessionsPool(4));
+                tree,
+                kieBase,
+                parameters,
+                indicators,
+                conclusions,
+                rules,
+                declaresParams(kieBase),
+                kieBase.newKieSessionsPool(4));
     }
 
     private static KieBase build(RuleTree tree, List<CompileProblem> problems) {
@@ -98,7 +108,7 @@ public final class RuleCompiler {
             } else if (!matcher.group(1).equals(expected)) {
                 problems.add(new CompileProblem(
                         path,
-                        lineOf(text, matcher.start(1)),
+                        TreeYaml.lineOf(text, matcher.start(1)),
                         1,
                         "package must be '" + expected + "' to match its folder"));
             }
@@ -128,8 +138,7 @@ public final class RuleCompiler {
                         new RuleInfo(
                                 id,
                                 location.file(),
-                                text(meta, REASON_FA),
-                                text(meta, REASON_EN),
+                                new Text(text(meta, REASON_FA), text(meta, REASON_EN)),
                                 text(meta, REFERENCE),
                                 parametersRead(tree, location, parameters)));
             }
@@ -164,7 +173,7 @@ public final class RuleCompiler {
             if (path.startsWith(folder) && path.indexOf('/', folder.length()) < 0) {
                 Matcher matcher = declaration.matcher(tree.text(path));
                 if (matcher.find()) {
-                    return new Location(path, lineOf(tree.text(path), matcher.start()));
+                    return new Location(path, TreeYaml.lineOf(tree.text(path), matcher.start()));
                 }
             }
         }
@@ -181,16 +190,6 @@ public final class RuleCompiler {
             return trimmed.substring(1, trimmed.length() - 1).replace("\\\"", "\"");
         }
         return trimmed;
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     /**

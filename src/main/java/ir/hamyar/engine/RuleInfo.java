@@ -1,5 +1,6 @@
 package ir.hamyar.engine;
 
+import ir.hamyar.facts.Text;
 import java.util.List;
 
 /**
@@ -7,5 +8,4 @@ import java.util.List;
  * {@code <package folder>/<rule name>}; reasons are templates whose {@code {placeholders}} a conclusion fills;
  * {@code parameters} are those the rule (or a function it calls) reads.
  */
-public record RuleInfo(
-        String id, String file, String reasonFa, String reasonEn, String reference, List<String> parameters) {}
+public record RuleInfo(String id, String file, Text reason, String reference, List<String> parameters) {}

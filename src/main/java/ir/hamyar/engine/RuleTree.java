@@ -1,5 +1,6 @@
 package ir.hamyar.engine;
 
+import ir.hamyar.json.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +20,7 @@ public final class RuleTree {
     public static final String PARAMETERS_FILE = "parameters.yaml";
     public static final String SCENARIO_SUFFIX = ".scenarios.yaml";
     public static final String INDICATORS_FILE = "indicators.yaml";
+    public static final String CONCLUSIONS_FILE = "conclusions.yaml";
 
     private final SortedMap<String, byte[]> files;
     private final String sha256;

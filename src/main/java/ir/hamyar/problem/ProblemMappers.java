@@ -27,6 +27,12 @@ public class ProblemMappers {
         return ProblemResponses.of(e.problem());
     }
 
+    /** The one place a domain error becomes an HTTP status. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e) {
+        return ProblemResponses.of(ProblemResponses.of(e));
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized() {
         return ProblemResponses.of(ProblemResponses.unauthorized());

@@ -19,6 +19,14 @@ public final class ProblemResponses {
         return response.build();
     }
 
+    /** The problem a domain error is answered with: the one mapping of kinds of error to HTTP statuses. */
+    public static Problem of(DomainException e) {
+        int status = e instanceof DomainException.NotFound
+                ? 404
+                : e instanceof DomainException.Conflict ? 409 : e instanceof DomainException.Unavailable ? 503 : 500;
+        return Problem.of(status, e.slug(), e.title(), e.detail());
+    }
+
     public static Problem unauthorized() {
         return Problem.of(
                 401, "unauthorized", "Authentication required", "send HTTP Basic credentials of a configured user");

@@ -3,6 +3,9 @@ package ir.hamyar.profile;
 import ir.hamyar.calendar.CalendarSystem;
 import ir.hamyar.calendar.InvalidDateException;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Reads the dates of one profile in its calendar and checks them against the bounds of the contract. */
 final class DateFields {
@@ -11,6 +14,7 @@ final class DateFields {
 
     private final CalendarSystem calendar;
     private final FieldErrors errors;
+    private final Map<String, LocalDate> read = new LinkedHashMap<>();
 
     DateFields(CalendarSystem calendar, FieldErrors errors) {
         this.calendar = calendar == null ? CalendarSystem.GREGORIAN : calendar;
@@ -28,6 +32,7 @@ final class DateFields {
                 errors.add(field, "must not be before 1900");
                 return null;
             }
+            read.put(field, date);
             return date;
         } catch (InvalidDateException e) {
             errors.add(field, e.getMessage());
@@ -45,8 +50,14 @@ final class DateFields {
         return date;
     }
 
+    /** Every valid date read so far, by field. */
+    Map<String, LocalDate> read() {
+        return Collections.unmodifiableMap(read);
+    }
+
     LocalDate assessedOn(String text, LocalDate today) {
         if (text == null) {
+            read.put("assessedOn", today);
             return today;
         }
         LocalDate date = read("assessedOn", text);

@@ -1,5 +1,6 @@
 package ir.hamyar.profile;
 
+import ir.hamyar.json.FieldPaths;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ final class FieldErrors {
     }
 
     void add(String field, String message) {
-        errors.add(new FieldError(join(prefix, field), message));
+        errors.add(new FieldError(FieldPaths.join(prefix, field), message));
     }
 
     void addAll(List<FieldError> more) {
@@ -36,12 +37,5 @@ final class FieldErrors {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the profile does not meet the contract", errors);
         }
-    }
-
-    static String join(String prefix, String field) {
-        if (prefix.isEmpty()) {
-            return field;
-        }
-        return field.isEmpty() || field.startsWith("[") ? prefix + field : prefix + "." + field;
     }
 }

@@ -2,6 +2,7 @@ package ir.hamyar.profile;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The three kinds of profile a decision is asked for, by their name in the API. */
 public enum ProfileKind {
@@ -23,6 +24,11 @@ public enum ProfileKind {
 
     Class<?> wireType() {
         return wireType;
+    }
+
+    /** The wire names, as an error lists them: {@code family, group, helper}. */
+    public static String wireNames() {
+        return Arrays.stream(values()).map(ProfileKind::wireName).collect(Collectors.joining(", "));
     }
 
     public static Optional<ProfileKind> fromWireName(String name) {

@@ -1,7 +1,6 @@
 package ir.hamyar.profile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import ir.hamyar.engine.IndicatorCatalogue;
 import ir.hamyar.facts.Casework;
 import ir.hamyar.facts.Domain;
 import ir.hamyar.facts.Family;
@@ -11,6 +10,7 @@ import ir.hamyar.facts.Helper;
 import ir.hamyar.facts.Member;
 import ir.hamyar.facts.SafeHouseRequest;
 import ir.hamyar.facts.Score;
+import ir.hamyar.json.StrictJson;
 import ir.hamyar.problem.FieldError;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -44,8 +44,7 @@ public final class ProfileReader {
             .buildValidatorFactory()
             .getValidator();
 
-    public ReadProfile read(
-            ProfileKind kind, JsonNode body, String prefix, IndicatorCatalogue catalogue, LocalDate today) {
+    public ReadProfile read(ProfileKind kind, JsonNode body, String prefix, IndicatorCodes catalogue, LocalDate today) {
         List<FieldError> unknownFields = new ArrayList<>();
         Object wire = StrictJson.bind(body, kind.wireType(), prefix, unknownFields);
         FieldErrors errors = new FieldErrors(prefix);
@@ -77,7 +76,7 @@ public final class ProfileReader {
     }
 
     private static ReadProfile family(
-            FamilyProfile wire, IndicatorCatalogue catalogue, LocalDate today, FieldErrors errors) {
+            FamilyProfile wire, IndicatorCodes catalogue, LocalDate today, FieldErrors errors) {
         DateFields dates = new DateFields(wire.calendar(), errors);
         LocalDate assessedOn = dates.assessedOn(wire.assessedOn(), today);
         List<Object> facts = new ArrayList<>();
@@ -110,11 +109,11 @@ public final class ProfileReader {
         if (wire.casework() != null) {
             casework(wire.casework(), dates, assessedOn, errors, facts);
         }
-        return new ReadProfile(ProfileKind.FAMILY, wire.familyRef(), assessedOn, facts);
+        return new ReadProfile(ProfileKind.FAMILY, wire.familyRef(), assessedOn, facts, dates.read());
     }
 
     private static Map<String, Integer> indicators(
-            Map<String, Integer> scores, IndicatorCatalogue catalogue, FieldErrors errors) {
+            Map<String, Integer> scores, IndicatorCodes catalogue, FieldErrors errors) {
         Map<String, Integer> indicators = new LinkedHashMap<>();
         if (scores == null) {
             return indicators;
@@ -132,7 +131,7 @@ public final class ProfileReader {
     }
 
     /** Each answered indicator as a {@link Score} of its domain, and every domain of the catalogue. */
-    private static List<Object> scoresAndDomains(Map<String, Integer> indicators, IndicatorCatalogue catalogue) {
+    private static List<Object> scoresAndDomains(Map<String, Integer> indicators, IndicatorCodes catalogue) {
         List<Object> facts = new ArrayList<>();
         indicators.forEach((code, score) -> {
             if (score != null) {
@@ -208,7 +207,7 @@ public final class ProfileReader {
         }
         facts.add(new Group(
                 wire.groupRef(), assessedOn, startedOn, registeredOn, Boolean.TRUE.equals(wire.facilitatorAssigned())));
-        return new ReadProfile(ProfileKind.GROUP, wire.groupRef(), assessedOn, facts);
+        return new ReadProfile(ProfileKind.GROUP, wire.groupRef(), assessedOn, facts, dates.read());
     }
 
     private static ReadProfile helper(HelperProfile wire, LocalDate today, FieldErrors errors) {
@@ -226,7 +225,7 @@ public final class ProfileReader {
                     wire.inServiceTrainingHours(),
                     wire.focusedFamilies()));
         }
-        return new ReadProfile(ProfileKind.HELPER, wire.helperRef(), assessedOn, facts);
+        return new ReadProfile(ProfileKind.HELPER, wire.helperRef(), assessedOn, facts, dates.read());
     }
 
     private static void checkUniqueRefs(List<String> refs, FieldErrors errors) {

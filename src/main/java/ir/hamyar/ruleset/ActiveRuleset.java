@@ -1,7 +1,6 @@
 package ir.hamyar.ruleset;
 
-import ir.hamyar.problem.Problem;
-import ir.hamyar.problem.ProblemException;
+import ir.hamyar.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,12 +11,12 @@ public class ActiveRuleset {
 
     private final AtomicReference<ActiveVersion> active = new AtomicReference<>();
 
-    /** The ruleset a new decision is made under; 503 while none is compiled yet. */
+    /** The ruleset a new decision is made under; unavailable while none is compiled yet. */
     public ActiveVersion current() {
         ActiveVersion version = active.get();
         if (version == null) {
-            throw new ProblemException(
-                    Problem.of(503, "not-ready", "Service not ready", "no ruleset is active yet; retry shortly"));
+            throw new DomainException.Unavailable(
+                    "not-ready", "Service not ready", "no ruleset is active yet; retry shortly");
         }
         return version;
     }

@@ -1,8 +1,8 @@
 package ir.hamyar.ruleset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import ir.hamyar.decision.ConclusionView;
 import ir.hamyar.engine.RuleInfo;
+import ir.hamyar.facts.Text;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,7 +13,7 @@ public record RuleView(
         @JsonProperty("package") String packageName,
         String name,
         String file,
-        ConclusionView.Reason reason,
+        Text reason,
         String reference,
         List<String> parameters) {
 
@@ -24,7 +24,7 @@ public record RuleView(
                 info.id().substring(0, slash),
                 info.id().substring(slash + 1),
                 info.file(),
-                new ConclusionView.Reason(info.reasonFa(), info.reasonEn()),
+                info.reason(),
                 info.reference(),
                 info.parameters());
     }

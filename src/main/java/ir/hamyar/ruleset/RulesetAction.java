@@ -5,5 +5,10 @@ public enum RulesetAction {
     CREATED,
     REJECTED,
     ACTIVATED,
-    ROLLED_BACK
+    ROLLED_BACK;
+
+    /** The actions, as an error lists them. */
+    public static String names() {
+        return java.util.Arrays.stream(values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
+    }
 }

@@ -2,9 +2,9 @@ package ir.hamyar.ruleset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.hamyar.engine.RuleTree;
+import ir.hamyar.json.StrictJson;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
-import ir.hamyar.profile.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;

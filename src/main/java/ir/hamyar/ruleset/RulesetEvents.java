@@ -2,6 +2,8 @@ package ir.hamyar.ruleset;
 
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
+import ir.hamyar.query.Page;
+import ir.hamyar.query.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +21,7 @@ public class RulesetEvents {
         this.dataSource = dataSource;
     }
 
-    public Page find(Filter filter, int page, int size) {
+    public Page<RulesetEvent> find(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
         if (filter.version() != null) {
@@ -52,8 +54,8 @@ public class RulesetEvents {
                     "select id, at, actor, action, version, previous_version, comment from ruleset_event" + where
                             + " order by id desc limit ? offset ?")) {
                 List<Object> paged = new ArrayList<>(parameters);
-                paged.add(size);
-                paged.add((long) page * size);
+                paged.add(page.size());
+                paged.add(page.offset());
                 Jdbc.bind(select, paged);
                 try (ResultSet result = select.executeQuery()) {
                     while (result.next()) {
@@ -68,11 +70,9 @@ public class RulesetEvents {
                     }
                 }
             }
-            return new Page(events, page, size, total);
+            return Page.counted(events, page, total);
         });
     }
 
     public record Filter(Integer version, RulesetAction action, OffsetDateTime from, OffsetDateTime to) {}
-
-    public record Page(List<RulesetEvent> items, int page, int size, long total) {}
 }

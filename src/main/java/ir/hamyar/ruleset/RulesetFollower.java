@@ -1,22 +1,20 @@
 package ir.hamyar.ruleset;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Keeps this replica on the active version when another replica changes it: LISTENs on a connection of its own for
+ * Keeps this replica on the active version when another replica changes it: LISTENs on a pooled connection it holds for
  * the NOTIFY each committed change sends, and checks the database every {@code hamyar.rules.sync-interval} in case a
  * notification was lost (a dropped connection, a restart of PostgreSQL).
  */
@@ -28,23 +26,14 @@ public class RulesetFollower {
 
     private final RulesetSync sync;
     private final RulesConfig config;
-    private final String url;
-    private final String user;
-    private final String password;
+    private final AgroalDataSource dataSource;
     private volatile boolean running;
     private Thread thread;
 
-    public RulesetFollower(
-            RulesetSync sync,
-            RulesConfig config,
-            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public RulesetFollower(RulesetSync sync, RulesConfig config, AgroalDataSource dataSource) {
         this.sync = sync;
         this.config = config;
-        this.url = url;
-        this.user = user;
-        this.password = password.orElse(null);
+        this.dataSource = dataSource;
     }
 
     void start(@Observes @Priority(RulesetStartup.PRIORITY + 10) StartupEvent event) {
@@ -63,7 +52,8 @@ public class RulesetFollower {
 
     private void follow() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("listen " + RulesetVersions.CHANNEL);
                 }

@@ -1,21 +1,18 @@
 package ir.hamyar.ruleset;
 
-import ir.hamyar.problem.Problem;
-import ir.hamyar.problem.ProblemException;
+import ir.hamyar.problem.DomainException;
 
 /** The answers a ruleset request can end with when it cannot do what was asked. */
 final class RulesetProblems {
 
     private RulesetProblems() {}
 
-    static ProblemException unknownVersion(int version) {
-        return new ProblemException(
-                Problem.of(404, "not-found", "Not found", "there is no ruleset version " + version));
+    static DomainException unknownVersion(int version) {
+        return new DomainException.NotFound("there is no ruleset version " + version);
     }
 
-    static ProblemException unknownFile(int version, String path) {
-        return new ProblemException(
-                Problem.of(404, "not-found", "Not found", "ruleset version " + version + " has no file " + path));
+    static DomainException unknownFile(int version, String path) {
+        return new DomainException.NotFound("ruleset version " + version + " has no file " + path);
     }
 
     static void checkActivatable(RulesetVersion version) {
@@ -32,7 +29,7 @@ final class RulesetProblems {
                                         + " was recorded before rule trees were stored; its files are not kept";
                 };
         if (reason != null) {
-            throw new ProblemException(Problem.of(409, "ruleset-conflict", "Cannot activate", reason));
+            throw new DomainException.Conflict("ruleset-conflict", "Cannot activate", reason);
         }
     }
 }

@@ -1,14 +1,14 @@
 package ir.hamyar.ruleset;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
+import ir.hamyar.json.StrictJson;
+import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.HttpProblems;
 import ir.hamyar.problem.InvalidInputException;
 import ir.hamyar.problem.Problem;
 import ir.hamyar.problem.ProblemException;
 import ir.hamyar.problem.ProblemResponses;
-import ir.hamyar.profile.StrictJson;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -203,17 +203,12 @@ public class RulesetResource {
     }
 
     private static String activationComment(byte[] body) {
-        JsonNode root = StrictJson.parse(body);
         List<FieldError> errors = new ArrayList<>();
-        if (!root.isObject()) {
+        ActivationRequest request = StrictJson.bind(StrictJson.parse(body), ActivationRequest.class, "", errors);
+        if (request == null) {
             throw new InvalidInputException(new FieldError("", "must be an object with a comment"));
         }
-        root.fieldNames().forEachRemaining(name -> {
-            if (!name.equals("comment")) {
-                errors.add(new FieldError(name, "is not defined by the contract"));
-            }
-        });
-        String comment = RulesetChanges.comment(root.path("comment"), "comment", errors);
+        String comment = RulesetChanges.comment(request.comment(), "comment", errors);
         if (comment == null && errors.isEmpty()) {
             errors.add(new FieldError("comment", "is required: say why this version goes live"));
         }
@@ -223,6 +218,9 @@ public class RulesetResource {
         return comment;
     }
 
+    /** The body of an activation: why this version goes live. */
+    public record ActivationRequest(String comment) {}
+
     private RulesetVersion find(String version) {
         if (ACTIVE.equals(version)) {
             return versions.find(active.current().version()).orElseThrow();
@@ -231,7 +229,7 @@ public class RulesetResource {
         try {
             number = Integer.parseInt(version);
         } catch (NumberFormatException e) {
-            throw new ProblemException(ProblemResponses.notFound());
+            throw new DomainException.NotFound();
         }
         return versions.find(number).orElseThrow(() -> RulesetProblems.unknownVersion(number));
     }

@@ -1,12 +1,11 @@
 package ir.hamyar.ruleset;
 
+import ir.hamyar.calendar.IranTime;
 import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.RuleCompilationException;
 import ir.hamyar.engine.RuleTree;
 import ir.hamyar.scenario.ScenarioRunner;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -15,8 +14,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class RulesetValidator {
-
-    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
 
     private final RulesetCompilations compilations;
     private final ScenarioRunner scenarios;
@@ -38,7 +35,7 @@ public class RulesetValidator {
 
     /** Runs the tree's scenarios against its compiled rules, which also leaves that KieBase warm. */
     public ValidationReport runScenarios(CompiledRuleset ruleset) {
-        ValidationReport report = ValidationReport.ran(scenarios.run(ruleset, LocalDate.now(TEHRAN)));
+        ValidationReport report = ValidationReport.ran(scenarios.run(ruleset, IranTime.today()));
         compilations.warmed(ruleset);
         return report;
     }

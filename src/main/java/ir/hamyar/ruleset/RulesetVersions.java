@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
 import ir.hamyar.engine.RuleTree;
-import ir.hamyar.engine.Sha256;
+import ir.hamyar.json.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,10 +53,6 @@ public class RulesetVersions {
 
     public Optional<RulesetVersion> findBySha(String sha256) {
         return Jdbc.read(dataSource, connection -> first(select(connection, "v.sha256 = ?", sha256)));
-    }
-
-    public Optional<RulesetVersion> active() {
-        return Jdbc.read(dataSource, connection -> first(select(connection, "v.status = 'ACTIVE'")));
     }
 
     /** The active version and the id of the event that activated it, which orders activations across replicas. */

@@ -1,8 +1,7 @@
 package ir.hamyar.ruleset;
 
 import ir.hamyar.engine.CompiledRuleset;
-import ir.hamyar.problem.Problem;
-import ir.hamyar.problem.ProblemException;
+import ir.hamyar.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -30,11 +29,10 @@ public class StoredRulesets {
         }
         RulesetVersion stored = versions.find(version).orElseThrow(() -> RulesetProblems.unknownVersion(version));
         if (!stored.hasFiles() || stored.status() == RulesetStatus.REJECTED) {
-            throw new ProblemException(Problem.of(
-                    409,
+            throw new DomainException.Conflict(
                     "ruleset-conflict",
                     "Version cannot decide",
-                    "ruleset version " + version + (stored.hasFiles() ? " was rejected" : "'s files were not kept")));
+                    "ruleset version " + version + (stored.hasFiles() ? " was rejected" : "'s files were not kept"));
         }
         return compilations.compile(versions.tree(version));
     }

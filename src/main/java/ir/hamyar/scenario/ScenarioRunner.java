@@ -1,18 +1,16 @@
 package ir.hamyar.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import ir.hamyar.decision.ConclusionView;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import ir.hamyar.engine.CompiledRuleset;
-import ir.hamyar.engine.Evaluation;
-import ir.hamyar.engine.Evaluator;
 import ir.hamyar.engine.RuleTree;
+import ir.hamyar.evaluation.Evaluated;
+import ir.hamyar.evaluation.Evaluations;
+import ir.hamyar.json.Json;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
 import ir.hamyar.profile.ProfileKind;
-import ir.hamyar.profile.ProfileReader;
-import ir.hamyar.profile.ReadProfile;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,24 +23,22 @@ import java.util.Set;
 
 /**
  * Runs the {@code *.scenarios.yaml} files of a rule tree against its compiled rules. A file names the profile
- * {@code kind} and lists scenarios, each named as a sentence, whose {@code given} is exactly a REST request body and
- * whose {@code expect} holds {@code conclusions} that must be drawn (listed fields and details must match),
- * {@code absent} conclusions that must not be, an optional {@code firedRules} list (exactly the rules fired among the
- * packages it names, each as often, in any order: the order of independent rules is the engine's, not policy), or
- * {@code invalid}:
- * the field paths a 400 must name.
+ * {@code kind}, may give {@code defaults} (merged under each scenario's {@code given}: objects key by key, anything
+ * else replaced), and lists scenarios, each named as a sentence, whose {@code given} (with the defaults) is exactly a
+ * REST request body and whose {@code expect} holds {@code conclusions} that must be drawn (listed fields and details
+ * must match; arrays element by element), {@code absent} conclusions that must not be, an optional
+ * {@code firedRules} list (exactly the rules fired among the packages it names, each as often, in any order: the
+ * order of independent rules is the engine's, not policy), or {@code invalid}: the field paths a 400 must name. A
+ * scenario must expect something that only happens when the rules run ({@code conclusions}, {@code firedRules} or
+ * {@code invalid}), so that it fails when nothing fires.
  */
-public final class ScenarioRunner {
+@ApplicationScoped
+public class ScenarioRunner {
 
-    private static final ObjectMapper YAML = new YAMLMapper();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Evaluations evaluations;
 
-    private final ProfileReader reader;
-    private final Evaluator evaluator;
-
-    public ScenarioRunner(ProfileReader reader, Evaluator evaluator) {
-        this.reader = reader;
-        this.evaluator = evaluator;
+    public ScenarioRunner(Evaluations evaluations) {
+        this.evaluations = evaluations;
     }
 
     public List<ScenarioResult> run(CompiledRuleset ruleset, LocalDate today) {
@@ -56,7 +52,7 @@ public final class ScenarioRunner {
     private List<ScenarioResult> runFile(CompiledRuleset ruleset, String path, LocalDate today) {
         JsonNode file;
         try {
-            file = YAML.readTree(ruleset.tree().files().get(path));
+            file = Json.YAML.readTree(ruleset.tree().files().get(path));
         } catch (IOException e) {
             return List.of(new ScenarioResult(
                     path,
@@ -71,44 +67,49 @@ public final class ScenarioRunner {
                     List.of(new ScenarioFailure(
                             "'kind: family|group|helper' and a list of 'scenarios'", "the file has neither"))));
         }
+        JsonNode defaults = file.path("defaults");
         List<ScenarioResult> results = new ArrayList<>();
         for (JsonNode scenario : file.get("scenarios")) {
             String name = scenario.path("name").asText("(unnamed)");
-            results.add(new ScenarioResult(path, name, check(ruleset, kind.get(), scenario, today)));
+            results.add(new ScenarioResult(path, name, check(ruleset, kind.get(), defaults, scenario, today)));
         }
         return results;
     }
 
-    private List<ScenarioFailure> check(CompiledRuleset ruleset, ProfileKind kind, JsonNode scenario, LocalDate today) {
+    private List<ScenarioFailure> check(
+            CompiledRuleset ruleset, ProfileKind kind, JsonNode defaults, JsonNode scenario, LocalDate today) {
         try {
-            return checkOrFail(ruleset, kind, scenario, today);
+            return checkOrFail(ruleset, kind, withDefaults(defaults, scenario.path("given")), scenario, today);
         } catch (RuntimeException e) {
             return List.of(new ScenarioFailure("the rules to decide", "they failed: " + e.getMessage()));
         }
     }
 
     private List<ScenarioFailure> checkOrFail(
-            CompiledRuleset ruleset, ProfileKind kind, JsonNode scenario, LocalDate today) {
-        JsonNode given = scenario.path("given");
+            CompiledRuleset ruleset, ProfileKind kind, JsonNode given, JsonNode scenario, LocalDate today) {
         JsonNode expect = scenario.path("expect");
         if (!given.hasNonNull("assessedOn")) {
             return List.of(new ScenarioFailure(
                     "'given' to set assessedOn, so that the scenario does not change with the calendar",
                     "it is not set"));
         }
-        ReadProfile profile;
+        if (!expect.has("conclusions") && !expect.has("firedRules") && !expect.has("invalid")) {
+            return List.of(new ScenarioFailure(
+                    "'expect' to list conclusions, firedRules or invalid fields, so that the scenario fails when"
+                            + " nothing fires",
+                    "it lists none"));
+        }
+        Evaluated evaluated;
         try {
-            profile = reader.read(kind, given, "", ruleset.indicators(), today);
+            evaluated = evaluations.evaluate(ruleset, kind, given, "", today);
         } catch (InvalidInputException e) {
             return checkInvalid(expect, e.errors());
         }
         if (expect.has("invalid")) {
             return List.of(new ScenarioFailure("a 400 naming " + expect.get("invalid"), "the profile was accepted"));
         }
-        Evaluation evaluation = evaluator.evaluate(ruleset, profile.facts());
-        List<JsonNode> actual = evaluation.findings().stream()
-                .map(finding -> (JsonNode) JSON.valueToTree(ConclusionView.of(finding)))
-                .toList();
+        List<JsonNode> actual = new ArrayList<>();
+        Json.asAnswered(evaluated.conclusions()).forEach(actual::add);
         List<ScenarioFailure> failures = new ArrayList<>();
         for (JsonNode expected : expect.path("conclusions")) {
             if (actual.stream().noneMatch(conclusion -> matches(expected, conclusion))) {
@@ -126,7 +127,7 @@ public final class ScenarioRunner {
         if (expect.has("firedRules")) {
             List<String> expectedRules = new ArrayList<>();
             expect.get("firedRules").forEach(rule -> expectedRules.add(rule.asText()));
-            List<String> firedInThosePackages = firedInPackagesOf(expectedRules, evaluation.firedRules());
+            List<String> firedInThosePackages = firedInPackagesOf(expectedRules, evaluated.firedRules());
             if (!sorted(expectedRules).equals(sorted(firedInThosePackages))) {
                 failures.add(new ScenarioFailure(
                         "fired rules " + expectedRules, "the rules fired were " + firedInThosePackages));
@@ -163,26 +164,49 @@ public final class ScenarioRunner {
     }
 
     /** Every field given in {@code expected} equals the conclusion's; {@code details} are matched key by key. */
-    private static boolean matches(JsonNode expected, JsonNode conclusion) {
+    static boolean matches(JsonNode expected, JsonNode conclusion) {
         Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode actual = conclusion.path(field.getKey());
-            boolean same = field.getValue().isObject()
-                    ? matches(field.getValue(), actual)
-                    : sameValue(field.getValue(), actual);
-            if (!same) {
+            if (!sameValue(field.getValue(), conclusion.path(field.getKey()))) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean sameValue(JsonNode expected, JsonNode actual) {
+    /** Objects match key by key, arrays element by element, numbers by value (4 is 4.0), the rest as text. */
+    static boolean sameValue(JsonNode expected, JsonNode actual) {
+        if (expected.isObject()) {
+            return actual.isObject() && matches(expected, actual);
+        }
+        if (expected.isArray()) {
+            if (!actual.isArray() || actual.size() != expected.size()) {
+                return false;
+            }
+            for (int i = 0; i < expected.size(); i++) {
+                if (!sameValue(expected.get(i), actual.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         if (expected.isNumber() && actual.isNumber()) {
             return expected.decimalValue().compareTo(actual.decimalValue()) == 0;
         }
-        return !actual.isMissingNode() && expected.asText().equals(actual.asText());
+        return actual.isValueNode() && expected.asText().equals(actual.asText());
+    }
+
+    /** The scenario's {@code given} over the file's {@code defaults}: objects merged key by key, the rest replaced. */
+    static JsonNode withDefaults(JsonNode defaults, JsonNode given) {
+        if (!defaults.isObject() || !given.isObject()) {
+            return given.isMissingNode() ? defaults : given;
+        }
+        ObjectNode merged = defaults.deepCopy();
+        given.fields()
+                .forEachRemaining(field ->
+                        merged.set(field.getKey(), withDefaults(merged.path(field.getKey()), field.getValue())));
+        return merged;
     }
 
     private static List<String> summary(List<JsonNode> conclusions) {

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import ir.hamyar.ledger.Checkpoints;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ class TamperEvidenceTest {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
     @Inject
-    AuditCheckpoints checkpoints;
+    Checkpoints checkpoints;
 
     @Test
     void alteredRemovedAndTruncatedRecordsAreEachDetected() throws SQLException {

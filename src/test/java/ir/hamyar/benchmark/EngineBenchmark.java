@@ -1,15 +1,16 @@
 package ir.hamyar.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.Evaluation;
 import ir.hamyar.engine.Evaluator;
 import ir.hamyar.engine.RuleCompiler;
 import ir.hamyar.engine.RuleTree;
 import ir.hamyar.engine.RuleTreeLoader;
+import ir.hamyar.evaluation.Evaluated;
+import ir.hamyar.evaluation.Evaluations;
+import ir.hamyar.json.Json;
 import ir.hamyar.profile.ProfileKind;
-import ir.hamyar.profile.ProfileReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ public class EngineBenchmark {
     private RuleTree tree;
     private CompiledRuleset ruleset;
     private Evaluator evaluator;
-    private ProfileReader reader;
+    private Evaluations evaluations;
     private JsonNode family;
     private List<Object> facts;
 
@@ -53,11 +54,12 @@ public class EngineBenchmark {
         tree = RuleTreeLoader.fromDirectory(Path.of("rules"));
         ruleset = new RuleCompiler().compile(tree);
         evaluator = new Evaluator(10_000);
-        reader = new ProfileReader();
-        family = new ObjectMapper()
-                .readTree(Path.of("src/test/resources/fixtures/family-safehouse.json")
-                        .toFile());
-        facts = reader.read(ProfileKind.FAMILY, family, "", ruleset.indicators(), TODAY)
+        evaluations = new Evaluations(evaluator);
+        family = Json.MAPPER.readTree(
+                Path.of("src/test/resources/fixtures/family-safehouse.json").toFile());
+        facts = evaluations
+                .evaluate(ruleset, ProfileKind.FAMILY, family, "", TODAY)
+                .profile()
                 .facts();
     }
 
@@ -75,11 +77,8 @@ public class EngineBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Warmup(iterations = 3, time = 5)
     @Measurement(iterations = 5, time = 5)
-    public Evaluation readAndDecide() {
-        return evaluator.evaluate(
-                ruleset,
-                reader.read(ProfileKind.FAMILY, family, "", ruleset.indicators(), TODAY)
-                        .facts());
+    public Evaluated readAndDecide() {
+        return evaluations.evaluate(ruleset, ProfileKind.FAMILY, family, "", TODAY);
     }
 
     @Benchmark

@@ -319,7 +319,7 @@ class DecisionResourceTest {
     }
 
     @Test
-    void aProfileDatedBeforeThePolicyBeganIsRefusedNamingTheDate() {
+    void anAdmissionDatedBeforeThePolicyBeganIsRefusedNamingTheAdmissionDate() {
         ObjectNode family = Fixtures.unique("family-safehouse.json");
         Fixtures.with(family, "/safeHouse/admissionOn", "\"2010-01-01\"");
 
@@ -327,6 +327,23 @@ class DecisionResourceTest {
                 .body(family.toString())
                 .when()
                 .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON)
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("safeHouse.admissionOn"));
+    }
+
+    @Test
+    void aProfileAssessedBeforeThePolicyBeganIsRefusedNamingItsAssessmentDate() {
+        ObjectNode helper = Fixtures.unique("helper.json");
+        Fixtures.with(helper, "/assessedOn", "\"2010-01-01\"");
+        Fixtures.with(helper, "/serviceYearStartedOn", "\"2009-03-21\"");
+
+        Api.asIntake()
+                .body(helper.toString())
+                .when()
+                .post("/api/v1/decisions/helper")
                 .then()
                 .statusCode(400)
                 .contentType(Api.PROBLEM_JSON)

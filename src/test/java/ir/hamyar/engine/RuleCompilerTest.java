@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ir.hamyar.support.RuleTrees;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +19,8 @@ class RuleCompilerTest {
 
         assertThat(ruleset.rules()).containsKey("safehouse/SonWithinTheAgeLimitAccompaniesHisMother");
         assertThat(ruleset.rules().values()).allSatisfy(rule -> {
-            assertThat(rule.reasonFa()).isNotBlank().doesNotStartWith("\"");
-            assertThat(rule.reasonEn()).isNotBlank();
+            assertThat(rule.reason().fa()).isNotBlank().doesNotStartWith("\"");
+            assertThat(rule.reason().en()).isNotBlank();
             assertThat(rule.reference()).isNotBlank();
             assertThat(rule.file())
                     .startsWith(rule.id().substring(0, rule.id().lastIndexOf('/') + 1))
@@ -136,5 +138,60 @@ class RuleCompilerTest {
                             assertThat(problem.file()).isEqualTo("safehouse/parameters.yaml");
                             assertThat(problem.line()).isPositive();
                         }));
+    }
+
+    @Test
+    void aConclusionTypeOrValueTheTreeDoesNotDeclareIsRefusedWithItsLine() {
+        String misspelt =
+                """
+                package safehouse;
+                import ir.hamyar.facts.Conclusion;
+
+                rule "MatchesAMisspeltValue"
+                    @reasonFa("x") @reasonEn("x") @reference("x")
+                when
+                    Conclusion(type == "SAFE_HOUSE", value == "RESIDENTAL")
+                then
+                    insert(Conclusion.of("SHELTER", "x", "YES"));
+                end
+                """;
+
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/misspelt.drl", misspelt)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .extracting(CompileProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                "safehouse/misspelt.drl:7:1: value RESIDENTAL is not one of the values of SAFE_HOUSE"
+                                        + " declared in conclusions.yaml: RESIDENTIAL, DAY_SERVICES, NOT_ELIGIBLE",
+                                "safehouse/misspelt.drl:9:1: conclusion type SHELTER is not declared in"
+                                        + " conclusions.yaml"));
+    }
+
+    @Test
+    void theShippedTreeDeclaresItsConclusionsWithLabels() {
+        CompiledRuleset ruleset = compiler.compile(RuleTreeLoader.fromDirectory(Path.of("rules")));
+
+        assertThat(ruleset.conclusions().isDeclared()).isTrue();
+        assertThat(ruleset.conclusions().types().get("ACCOMPANY").values()).containsOnlyKeys("ALLOWED", "NOT_ALLOWED");
+        ruleset.conclusions().types().values().forEach(type -> {
+            assertThat(type.label().fa()).isNotBlank();
+            type.values().values().forEach(label -> assertThat(label.en()).isNotBlank());
+        });
+    }
+
+    @Test
+    void noShippedReferenceRepeatsTheNumberOfAParameterItsRuleReads() {
+        CompiledRuleset ruleset = compiler.compile(RuleTreeLoader.fromDirectory(Path.of("rules")));
+
+        ruleset.rules().values().forEach(rule -> rule.parameters().forEach(name -> {
+            String value = ruleset.parameters()
+                    .all()
+                    .get(name)
+                    .valueOn(LocalDate.of(2026, 11, 20))
+                    .stripTrailingZeros()
+                    .toPlainString();
+            assertThat(rule.reference())
+                    .as(rule.id() + " reads " + name)
+                    .doesNotContainPattern("(?<![\\d.§])" + java.util.regex.Pattern.quote(value) + "(?![\\d.])");
+        }));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.hamyar.support.PackagedDeployment;
 import ir.hamyar.support.PackagedService;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,9 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code kill -9} of the packaged service under load, several times: every decision a client was answered 200 for is
@@ -35,15 +35,8 @@ class CrashIT {
     private static final int ROUNDS = Integer.getInteger("hamyar.crash.rounds", 3);
     private static final int CLIENTS = 8;
 
-    @TempDir
-    Path workDir;
-
-    private final String database = PackagedService.freshDatabase();
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        PackagedService.dropDatabase(database);
-    }
+    @RegisterExtension
+    final PackagedDeployment deployment = new PackagedDeployment();
 
     @Test
     void noAcknowledgedDecisionIsLostToAKillAndTheChainVerifies() throws Exception {
@@ -51,8 +44,8 @@ class CrashIT {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         int unanswered = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            PackagedService service = PackagedService.start(
-                            workDir, "round-" + round, database, PackagedService.withTestUsers())
+            PackagedService service = deployment
+                    .start("round-" + round, PackagedService.withTestUsers())
                     .awaitListening();
             AtomicBoolean running = new AtomicBoolean(true);
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -70,8 +63,8 @@ class CrashIT {
             }
         }
 
-        try (PackagedService last = PackagedService.start(workDir, "last", database, PackagedService.withTestUsers())
-                .awaitListening()) {
+        try (PackagedService last =
+                deployment.start("last", PackagedService.withTestUsers()).awaitListening()) {
             HttpResponse<String> verify = last.get("/api/v1/audit/verify", "auditor");
             JsonNode verification = JSON.readTree(verify.body());
             System.out.printf(
@@ -115,8 +108,8 @@ class CrashIT {
 
     private List<String> missing(Set<String> acknowledged) throws Exception {
         List<String> missing = new ArrayList<>();
-        try (Connection connection =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", null);
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:5432/" + deployment.database(), "postgres", null);
                 PreparedStatement exists = connection.prepareStatement("select 1 from decision where id = ?")) {
             for (String id : acknowledged) {
                 exists.setObject(1, UUID.fromString(id));

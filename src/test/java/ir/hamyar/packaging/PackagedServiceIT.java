@@ -2,6 +2,7 @@ package ir.hamyar.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hamyar.support.PackagedDeployment;
 import ir.hamyar.support.PackagedService;
 import ir.hamyar.support.RuleTrees;
 import java.io.IOException;
@@ -11,27 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The packaged service, started as an operator starts it: {@code java -jar}, from a directory of its own. */
 class PackagedServiceIT {
 
-    @TempDir
-    Path workDir;
-
-    private final String database = PackagedService.freshDatabase();
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        PackagedService.dropDatabase(database);
-    }
+    @RegisterExtension
+    final PackagedDeployment deployment = new PackagedDeployment();
 
     @Test
     void startsWithTheShippedRulesFromAnyDirectory() throws Exception {
-        try (PackagedService service =
-                PackagedService.start(workDir, "service", database, List.of()).awaitListening()) {
+        try (PackagedService service = deployment.start("service", List.of()).awaitListening()) {
             HttpResponse<String> ready = service.get("/q/health/ready");
             HttpResponse<String> decision =
                     service.post("/api/v1/decisions/helper", "intake", "application/json", "{}");
@@ -47,14 +39,13 @@ class PackagedServiceIT {
 
     @Test
     void onAFirstStartARuleFileWithASyntaxErrorStopsStartupNamingItsFileAndLine() throws Exception {
-        Path rules = workDir.resolve("rules");
+        Path rules = deployment.workDir().resolve("rules");
         copyShippedRules(rules);
         Files.writeString(
                 rules.resolve("safehouse/broken.drl"),
                 "package safehouse;\n\nrule \"Broken\"\nwhen\n    this is not drl\nthen\nend\n");
 
-        try (PackagedService service =
-                PackagedService.start(workDir, "service", database, List.of("-Dhamyar.rules.dir=" + rules))) {
+        try (PackagedService service = deployment.start("service", List.of("-Dhamyar.rules.dir=" + rules))) {
             assertThat(service.process().waitFor(90, TimeUnit.SECONDS))
                     .as("the service stops by itself")
                     .isTrue();
@@ -65,16 +56,15 @@ class PackagedServiceIT {
 
     @Test
     void aBrokenRulesDirectoryDoesNotStopAServiceWhoseDatabaseHasAGoodVersion() throws Exception {
-        try (PackagedService first =
-                PackagedService.start(workDir, "first", database, List.of()).awaitListening()) {
+        try (PackagedService first = deployment.start("first", List.of()).awaitListening()) {
             assertThat(first.get("/q/health/ready").statusCode()).isEqualTo(200);
         }
-        Path rules = workDir.resolve("rules");
+        Path rules = deployment.workDir().resolve("rules");
         copyShippedRules(rules);
         Files.writeString(rules.resolve("safehouse/broken.drl"), "package safehouse;\n\nrule \"Broken\"\nwhen\n  (\n");
 
-        try (PackagedService second = PackagedService.start(
-                        workDir, "second", database, List.of("-Dhamyar.rules.dir=" + rules))
+        try (PackagedService second = deployment
+                .start("second", List.of("-Dhamyar.rules.dir=" + rules))
                 .awaitListening()) {
             HttpResponse<String> ready = second.get("/q/health/ready");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ir.hamyar.support.PackagedDeployment;
 import ir.hamyar.support.PackagedService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas of the packaged service on one database: an activation (and a rollback) made through one is served
@@ -28,22 +28,15 @@ class ReplicasIT {
     private static final Duration CONVERGENCE = Duration.ofSeconds(2);
     private static final int DECISIONS = 400;
 
-    @TempDir
-    Path workDir;
-
-    private final String database = PackagedService.freshDatabase();
-
-    @AfterEach
-    void dropDatabase() throws Exception {
-        PackagedService.dropDatabase(database);
-    }
+    @RegisterExtension
+    final PackagedDeployment deployment = new PackagedDeployment();
 
     @Test
     void anActivationOnOneReplicaIsServedByBothWithinTwoSeconds() throws Exception {
-        try (PackagedService a = PackagedService.start(workDir, "a", database, PackagedService.withTestUsers())
-                        .awaitListening();
-                PackagedService b = PackagedService.start(workDir, "b", database, PackagedService.withTestUsers())
-                        .awaitListening()) {
+        try (PackagedService a =
+                        deployment.start("a", PackagedService.withTestUsers()).awaitListening();
+                PackagedService b =
+                        deployment.start("b", PackagedService.withTestUsers()).awaitListening()) {
             assertThat(servedVersion(a)).isEqualTo(1);
             assertThat(servedVersion(b)).isEqualTo(1);
             String parameters = Files.readString(Path.of("rules/safehouse/parameters.yaml"));
@@ -77,10 +70,10 @@ class ReplicasIT {
 
     @Test
     void twoReplicasDecidingAtOnceKeepOneValidChain() throws Exception {
-        try (PackagedService a = PackagedService.start(workDir, "a", database, PackagedService.withTestUsers())
-                        .awaitListening();
-                PackagedService b = PackagedService.start(workDir, "b", database, PackagedService.withTestUsers())
-                        .awaitListening()) {
+        try (PackagedService a =
+                        deployment.start("a", PackagedService.withTestUsers()).awaitListening();
+                PackagedService b =
+                        deployment.start("b", PackagedService.withTestUsers()).awaitListening()) {
             String helper = Files.readString(Path.of("src/test/resources/fixtures/helper.json"));
             ExecutorService clients = Executors.newFixedThreadPool(8);
             List<Future<Integer>> statuses = new ArrayList<>();

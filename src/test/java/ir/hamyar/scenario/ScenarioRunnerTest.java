@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.Evaluator;
 import ir.hamyar.engine.RuleCompiler;
-import ir.hamyar.profile.ProfileReader;
+import ir.hamyar.evaluation.Evaluations;
 import ir.hamyar.support.RuleTrees;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,7 +43,7 @@ class ScenarioRunnerTest {
         CompiledRuleset ruleset =
                 new RuleCompiler().compile(RuleTrees.shippedWith("safehouse/wrong.scenarios.yaml", WRONG));
 
-        List<ScenarioResult> results = new ScenarioRunner(new ProfileReader(), new Evaluator(10_000))
+        List<ScenarioResult> results = new ScenarioRunner(new Evaluations(new Evaluator(10_000)))
                 .run(ruleset, LocalDate.of(2026, 11, 23)).stream()
                         .filter(result -> result.file().equals("safehouse/wrong.scenarios.yaml"))
                         .toList();
@@ -60,5 +60,66 @@ class ScenarioRunnerTest {
                 .hasToString(
                         "expected 'given' to set assessedOn, so that the scenario does not change with the calendar"
                                 + " but it is not set");
+    }
+
+    private static final String STRICTER =
+            """
+            kind: family
+            defaults:
+              familyRef: F-1
+              assessedOn: "2026-11-20"
+              members:
+                - { ref: mother, role: HEAD, sex: FEMALE, birthDate: "1990-01-01" }
+              indicators: { SAFETY: 1 }
+            scenarios:
+              - name: a list of fired rules that did not fire fails
+                given: {}
+                expect:
+                  conclusions:
+                    - { type: TIER, details: { answered: 1 } }
+                  firedRules: [tiering/NoSuchRule]
+              - name: a scenario that only lists what must be absent passes when nothing fires, so it is refused
+                given: {}
+                expect:
+                  absent:
+                    - { type: SAFE_HOUSE }
+              - name: defaults are merged under the given, which wins field by field
+                given:
+                  indicators: { SAFETY: 3, HOUSING: 3 }
+                expect:
+                  conclusions:
+                    - { type: TIER, subject: F-1, value: INSUFFICIENT_DATA, details: { answered: 2 } }
+            """;
+
+    @Test
+    void arraysAreComparedElementByElementAndAbsentOnlyScenariosAreRefused() {
+        CompiledRuleset ruleset =
+                new RuleCompiler().compile(RuleTrees.shippedWith("tiering/stricter.scenarios.yaml", STRICTER));
+
+        List<ScenarioResult> results = new ScenarioRunner(new Evaluations(new Evaluator(10_000)))
+                .run(ruleset, LocalDate.of(2026, 11, 23)).stream()
+                        .filter(result -> result.file().equals("tiering/stricter.scenarios.yaml"))
+                        .toList();
+
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).failures()).singleElement().asString().contains("fired rules [tiering/NoSuchRule]");
+        assertThat(results.get(1).failures())
+                .singleElement()
+                .asString()
+                .contains("so that the scenario fails when nothing fires");
+        assertThat(results.get(2).passed())
+                .as(results.get(2).failures().toString())
+                .isTrue();
+    }
+
+    @Test
+    void anExpectedArrayDoesNotMatchAnotherArray() {
+        var json = ir.hamyar.json.Json.MAPPER;
+        assertThat(ScenarioRunner.sameValue(json.valueToTree(List.of("A")), json.valueToTree(List.of("B"))))
+                .isFalse();
+        assertThat(ScenarioRunner.sameValue(json.valueToTree(List.of("A")), json.valueToTree(List.of("A", "B"))))
+                .isFalse();
+        assertThat(ScenarioRunner.sameValue(json.valueToTree(List.of(1, "B")), json.valueToTree(List.of(1.0, "B"))))
+                .isTrue();
     }
 }

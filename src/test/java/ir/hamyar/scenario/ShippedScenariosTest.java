@@ -7,7 +7,7 @@ import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.Evaluator;
 import ir.hamyar.engine.RuleCompiler;
 import ir.hamyar.engine.RuleTreeLoader;
-import ir.hamyar.profile.ProfileReader;
+import ir.hamyar.evaluation.Evaluations;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,7 +22,7 @@ class ShippedScenariosTest {
     @TestFactory
     Stream<DynamicTest> everyShippedScenarioHolds() {
         CompiledRuleset ruleset = new RuleCompiler().compile(RuleTreeLoader.fromDirectory(Path.of("rules")));
-        List<ScenarioResult> results = new ScenarioRunner(new ProfileReader(), new Evaluator(10_000))
+        List<ScenarioResult> results = new ScenarioRunner(new Evaluations(new Evaluator(10_000)))
                 .run(ruleset, LocalDate.now(ZoneId.of("Asia/Tehran")));
         assertFalse(results.isEmpty(), "rules/ holds no scenarios");
         return results.stream()

@@ -1,7 +1,8 @@
-package ir.hamyar.decision;
+package ir.hamyar.evaluation;
 
 import ir.hamyar.calendar.SolarHijri;
 import ir.hamyar.engine.Finding;
+import ir.hamyar.facts.Text;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,12 +16,8 @@ public record ConclusionView(
         String value,
         Map<String, Object> details,
         String rule,
-        Reason reason,
+        @Schema(description = "why, in Persian and in English, ready to be read aloud to a family") Text reason,
         String reference) {
-
-    /** Why, in Persian and in English, ready to be read aloud to a family. */
-    @Schema(name = "Reason")
-    public record Reason(String fa, String en) {}
 
     public static ConclusionView of(Finding finding) {
         return new ConclusionView(
@@ -29,11 +26,11 @@ public record ConclusionView(
                 finding.value(),
                 wireDetails(finding.details()),
                 finding.rule(),
-                new Reason(finding.reasonFa(), finding.reasonEn()),
+                finding.reason(),
                 finding.reference());
     }
 
-    static Map<String, Object> wireDetails(Map<String, Object> details) {
+    private static Map<String, Object> wireDetails(Map<String, Object> details) {
         Map<String, Object> wire = new LinkedHashMap<>();
         details.forEach((name, value) -> {
             if (value instanceof LocalDate date) {

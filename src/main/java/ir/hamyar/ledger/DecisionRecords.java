@@ -1,9 +1,11 @@
-package ir.hamyar.audit;
+package ir.hamyar.ledger;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
+import ir.hamyar.json.Json;
+import ir.hamyar.query.Page;
+import ir.hamyar.query.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,20 +28,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class DecisionRecords {
 
-    private static final String COLUMNS = "seq, id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller,"
+    static final String COLUMNS = "seq, id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller,"
             + " idempotency_key, request_sha256, ruleset_version, ruleset_sha256, input, response::text, previous_hash,"
             + " hash";
 
     private final AgroalDataSource dataSource;
-    private final ObjectMapper mapper;
 
-    public DecisionRecords(AgroalDataSource dataSource, ObjectMapper mapper) {
+    public DecisionRecords(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
-        this.mapper = mapper;
     }
 
-    /** One page of matching decisions, newest first; one more than {@code size} is read to tell if more follow. */
-    public List<StoredDecision> find(DecisionQuery query, int page, int size) {
+    /** One page of matching decisions, newest first. */
+    public Page<StoredDecision> find(DecisionQuery query, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
         condition(where, parameters, "subject_ref = ?", query.subjectRef());
@@ -48,12 +48,12 @@ public class DecisionRecords {
         condition(where, parameters, "decided_at >= ?", query.from());
         condition(where, parameters, "decided_at < ?", query.to());
         if (query.rule() != null) {
-            ObjectNode fired = mapper.createObjectNode();
+            ObjectNode fired = Json.MAPPER.createObjectNode();
             fired.putArray("firedRules").addObject().put("rule", query.rule());
             condition(where, parameters, "response::jsonb @> ?::jsonb", fired.toString());
         }
         if (query.type() != null || query.value() != null) {
-            ObjectNode concluded = mapper.createObjectNode();
+            ObjectNode concluded = Json.MAPPER.createObjectNode();
             ObjectNode conclusion = concluded.putArray("conclusions").addObject();
             if (query.type() != null) {
                 conclusion.put("type", query.type());
@@ -63,15 +63,17 @@ public class DecisionRecords {
             }
             condition(where, parameters, "response::jsonb @> ?::jsonb", concluded.toString());
         }
-        parameters.add(size + 1);
-        parameters.add((long) page * size);
-        return Jdbc.read(
-                dataSource,
-                connection -> select(
-                        connection,
-                        "select " + COLUMNS + " from decision" + where
-                                + " order by decided_at desc, seq desc limit ? offset ?",
-                        parameters));
+        parameters.add(page.size() + 1);
+        parameters.add(page.offset());
+        return Page.ofOneMore(
+                Jdbc.read(
+                        dataSource,
+                        connection -> select(
+                                connection,
+                                "select " + COLUMNS + " from decision" + where
+                                        + " order by decided_at desc, seq desc limit ? offset ?",
+                                parameters)),
+                page);
     }
 
     public Optional<StoredDecision> find(UUID id) {
@@ -152,23 +154,23 @@ public class DecisionRecords {
         StoredDecision next() throws SQLException;
     }
 
-    private static StoredDecision row(ResultSet rows) throws SQLException {
+    static StoredDecision row(ResultSet rows) throws SQLException {
+        Asked asked = new Asked(
+                rows.getObject(2, UUID.class),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getObject(5, LocalDate.class),
+                rows.getObject(6, OffsetDateTime.class).toInstant(),
+                rows.getString(8),
+                rows.getString(9),
+                rows.getString(10),
+                rows.getInt(11),
+                rows.getString(12),
+                rows.getString(13));
         return new StoredDecision(
-                new ChainedRecord(
-                        rows.getLong(1),
-                        rows.getObject(2, UUID.class),
-                        rows.getString(3),
-                        rows.getString(4),
-                        rows.getObject(5, LocalDate.class),
-                        rows.getObject(6, OffsetDateTime.class).toInstant(),
-                        rows.getObject(7, OffsetDateTime.class).toInstant(),
-                        rows.getString(8),
-                        rows.getString(9),
-                        rows.getString(10),
-                        rows.getInt(11),
-                        rows.getString(12),
-                        rows.getString(13),
-                        rows.getString(14)),
+                rows.getLong(1),
+                new Answered(asked, rows.getString(14)),
+                rows.getObject(7, OffsetDateTime.class).toInstant(),
                 rows.getString(15),
                 rows.getString(16));
     }

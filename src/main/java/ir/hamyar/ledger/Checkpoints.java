@@ -1,4 +1,4 @@
-package ir.hamyar.audit;
+package ir.hamyar.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -32,18 +32,18 @@ import org.jboss.logging.Logger;
  * detected too.
  */
 @ApplicationScoped
-public class AuditCheckpoints {
+public class Checkpoints {
 
-    private static final Logger LOG = Logger.getLogger(AuditCheckpoints.class);
+    private static final Logger LOG = Logger.getLogger(Checkpoints.class);
 
-    private final AuditConfig.Checkpoint config;
+    private final LedgerConfig.Checkpoint config;
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService timer;
     private Checkpoint last;
 
-    public AuditCheckpoints(AuditConfig config, AgroalDataSource dataSource, ObjectMapper mapper) {
+    public Checkpoints(LedgerConfig config, AgroalDataSource dataSource, ObjectMapper mapper) {
         this.config = config.checkpoint();
         this.dataSource = dataSource;
         this.mapper = mapper;

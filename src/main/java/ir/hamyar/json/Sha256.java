@@ -1,4 +1,4 @@
-package ir.hamyar.engine;
+package ir.hamyar.json;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

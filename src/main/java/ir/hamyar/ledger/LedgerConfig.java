@@ -1,4 +1,4 @@
-package ir.hamyar.audit;
+package ir.hamyar.ledger;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "hamyar.audit")
-public interface AuditConfig {
+public interface LedgerConfig {
 
     Checkpoint checkpoint();
 

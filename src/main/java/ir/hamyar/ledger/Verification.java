@@ -1,4 +1,4 @@
-package ir.hamyar.audit;
+package ir.hamyar.ledger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.UUID;

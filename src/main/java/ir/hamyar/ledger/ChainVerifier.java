@@ -1,4 +1,4 @@
-package ir.hamyar.audit;
+package ir.hamyar.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -9,12 +9,12 @@ import java.util.Optional;
  * hash) and its hash must be that of its own content. Then the chain is compared with the latest signed checkpoint.
  */
 @ApplicationScoped
-public class AuditVerifier {
+public class ChainVerifier {
 
     private final DecisionRecords records;
-    private final AuditCheckpoints checkpoints;
+    private final Checkpoints checkpoints;
 
-    public AuditVerifier(DecisionRecords records, AuditCheckpoints checkpoints) {
+    public ChainVerifier(DecisionRecords records, Checkpoints checkpoints) {
         this.records = records;
         this.checkpoints = checkpoints;
     }
@@ -26,24 +26,23 @@ public class AuditVerifier {
 
     private Verification walk(DecisionRecords.Cursor chain, Optional<Checkpoint> checkpoint) throws SQLException {
         long count = 0;
-        String previous = AuditChain.GENESIS;
+        String previous = HashChain.GENESIS;
         String hashAtCheckpoint = null;
         for (StoredDecision stored = chain.next(); stored != null; stored = chain.next()) {
             count++;
             String problem = null;
-            if (stored.record().seq() != count) {
+            if (stored.seq() != count) {
                 problem = "the record before it (seq " + count + ") is missing";
             } else if (!stored.previousHash().equals(previous)) {
                 problem = "its previous hash is not the hash of the record before it";
-            } else if (!AuditChain.link(previous, stored.record()).equals(stored.hash())) {
+            } else if (!HashChain.holds(stored)) {
                 problem = "its content does not match its hash: it was altered";
             }
             if (problem != null) {
                 return new Verification(
-                        count, false, stored.record().id(), stored.record().seq(), problem, checkpoint.orElse(null));
+                        count, false, stored.asked().id(), stored.seq(), problem, checkpoint.orElse(null));
             }
-            if (checkpoint.isPresent()
-                    && checkpoint.get().seq() == stored.record().seq()) {
+            if (checkpoint.isPresent() && checkpoint.get().seq() == stored.seq()) {
                 hashAtCheckpoint = stored.hash();
             }
             previous = stored.hash();

@@ -1,24 +1,15 @@
-package ir.hamyar.profile;
+package ir.hamyar.json;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
 import java.io.IOException;
@@ -27,27 +18,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Reads request bodies strictly: unknown fields, duplicate keys, trailing content and type coercions ("4" for 4,
- * 2.5 for an integer) are errors. Error messages name the field and never repeat the value that was sent.
+ * Reads request bodies with {@link Json#MAPPER}, strictly; every error names the field (or where the JSON broke) and
+ * never repeats the value that was sent.
  */
 public final class StrictJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .withCoercionConfig(
-                    LogicalType.Textual, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .build();
-    private static final ObjectMapper CANONICAL = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     private StrictJson() {}
 
@@ -90,7 +66,7 @@ public final class StrictJson {
                                 String name)
                                 throws IOException {
                             unknown.add(new FieldError(
-                                    FieldErrors.join(prefix, pointerToPath(parser)), "is not defined by the contract"));
+                                    FieldPaths.join(prefix, pointerToPath(parser)), "is not defined by the contract"));
                             parser.skipChildren();
                             return true;
                         }
@@ -105,21 +81,8 @@ public final class StrictJson {
         }
     }
 
-    /** The body with its object keys sorted and no insignificant white space: equal meaning, equal text. */
-    public static String canonical(JsonNode node) {
-        try {
-            return CANONICAL.writeValueAsString(CANONICAL.convertValue(node, Object.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed tree always serialises", e);
-        }
-    }
-
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
-
     private static InvalidInputException fieldError(String prefix, JsonMappingException e, String message) {
-        return new InvalidInputException(new FieldError(FieldErrors.join(prefix, path(e.getPath())), message));
+        return new InvalidInputException(new FieldError(FieldPaths.join(prefix, path(e.getPath())), message));
     }
 
     private static String pointerToPath(JsonParser parser) {

@@ -1,0 +1,108 @@
+package ir.hamyar.audit;
+
+import ir.hamyar.engine.RuleInfo;
+import ir.hamyar.ledger.DecisionQuery;
+import ir.hamyar.ledger.DecisionRecords;
+import ir.hamyar.ledger.StoredDecision;
+import ir.hamyar.problem.DomainException;
+import ir.hamyar.query.Page;
+import ir.hamyar.query.PageRequest;
+import ir.hamyar.query.QueryParams.Period;
+import ir.hamyar.ruleset.ActiveRuleset;
+import ir.hamyar.ruleset.ActiveVersion;
+import ir.hamyar.ruleset.StoredRulesets;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What auditors do with the decision record: search it, read one record, replay one, see how rules fire. */
+@ApplicationScoped
+public class DecisionAudit {
+
+    private final DecisionRecords records;
+    private final AuditRecords auditRecords;
+    private final AuditReads reads;
+    private final Replayer replayer;
+    private final StoredRulesets rulesets;
+    private final ActiveRuleset active;
+
+    public DecisionAudit(
+            DecisionRecords records,
+            AuditRecords auditRecords,
+            AuditReads reads,
+            Replayer replayer,
+            StoredRulesets rulesets,
+            ActiveRuleset active) {
+        this.records = records;
+        this.auditRecords = auditRecords;
+        this.reads = reads;
+        this.replayer = replayer;
+        this.rulesets = rulesets;
+        this.active = active;
+    }
+
+    public Page<DecisionSummary> search(DecisionQuery query, PageRequest page) {
+        return records.find(query, page).map(DecisionAudit::summary);
+    }
+
+    /** The full record of one decision; the read is itself recorded. */
+    public AuditRecord read(String decisionId, String reader) {
+        StoredDecision decision = stored(decisionId);
+        reads.record(reader, AuditReads.READ, decision.asked().id());
+        return auditRecords.of(decision);
+    }
+
+    /** The recorded input decided again under the recorded version, compared; the replay is itself recorded. */
+    public Replay replay(String decisionId, String reader) {
+        StoredDecision decision = stored(decisionId);
+        Replayer.Outcome replayed =
+                replayer.replay(decision, rulesets.compiled(decision.asked().rulesetVersion()));
+        List<Differences.Difference> differences = Differences.between(Replayer.recorded(decision), replayed);
+        reads.record(reader, AuditReads.REPLAY, decision.asked().id());
+        return new Replay(decisionId, decision.asked().rulesetVersion(), differences.isEmpty(), differences);
+    }
+
+    /** How often each rule of the active version fired in the period, rules that never fired included. */
+    public RuleStatistics ruleStatistics(Period period) {
+        ActiveVersion version = active.current();
+        Map<String, long[]> firings = records.firings(period.from(), period.to());
+        List<RuleStatistics.RuleFirings> rules = version.ruleset().rules().values().stream()
+                .map(RuleInfo::id)
+                .sorted()
+                .map(rule -> {
+                    long[] counts = firings.getOrDefault(rule, new long[2]);
+                    return new RuleStatistics.RuleFirings(rule, counts[0], counts[1]);
+                })
+                .toList();
+        return new RuleStatistics(version.version(), records.count(period.from(), period.to()), rules);
+    }
+
+    private static DecisionSummary summary(StoredDecision decision) {
+        return new DecisionSummary(
+                decision.asked().id().toString(),
+                decision.seq(),
+                decision.asked().kind(),
+                decision.asked().subjectRef(),
+                decision.asked().assessedOn(),
+                decision.asked().at(),
+                decision.asked().caller(),
+                new AuditRecord.Ruleset(
+                        decision.asked().rulesetVersion(), decision.asked().rulesetSha256()),
+                Differences.outcomes(Replayer.recorded(decision).conclusions()));
+    }
+
+    private StoredDecision stored(String decisionId) {
+        UUID id;
+        try {
+            id = UUID.fromString(decisionId);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.NotFound();
+        }
+        return records.find(id).orElseThrow(DomainException.NotFound::new);
+    }
+
+    /** The outcome of a replay: identical, or the differences. */
+    public record Replay(
+            String decisionId, int rulesetVersion, boolean identical, List<Differences.Difference> differences) {}
+}

@@ -1,0 +1,53 @@
+package ir.hamyar.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import ir.hamyar.json.Json;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/** The YAML data files of a rule tree (parameters, catalogues): each a map of names to definitions. */
+final class TreeYaml {
+
+    private TreeYaml() {}
+
+    /**
+     * The entries of the map at {@code path}, each handed to {@code entry}; a file that is not such a map, or not
+     * YAML, is a problem located in it ({@code what} says what its keys should be, e.g. "indicator codes").
+     */
+    static void readEntries(
+            RuleTree tree,
+            String path,
+            String what,
+            List<CompileProblem> problems,
+            BiConsumer<String, JsonNode> entry) {
+        try {
+            JsonNode root = Json.YAML.readTree(tree.files().get(path));
+            if (root == null || !root.isObject()) {
+                problems.add(new CompileProblem(path, 1, 1, "must map " + what + " to their definitions"));
+                return;
+            }
+            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) root::fields) {
+                entry.accept(field.getKey(), field.getValue());
+            }
+        } catch (JsonProcessingException e) {
+            problems.add(new CompileProblem(
+                    path, e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage()));
+        } catch (IOException e) {
+            problems.add(new CompileProblem(path, 0, 0, "cannot be read"));
+        }
+    }
+
+    /** The line of {@code offset} in {@code text}, from 1. */
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}

@@ -1,0 +1,23 @@
+package ir.hamyar.ledger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * What was asked, as the record keeps it: the profile as received ({@code input}; for a batch item, its profile
+ * object), whose it is and as of when, who asked and under which idempotency key, the sha256 of its canonical form,
+ * and the ruleset version that was to decide; {@code at} is when it was decided (or failed).
+ */
+public record Asked(
+        UUID id,
+        String kind,
+        String subjectRef,
+        LocalDate assessedOn,
+        Instant at,
+        String caller,
+        String idempotencyKey,
+        String requestSha256,
+        int rulesetVersion,
+        String rulesetSha256,
+        String input) {}

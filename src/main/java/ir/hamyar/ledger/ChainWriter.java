@@ -1,0 +1,167 @@
+package ir.hamyar.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import ir.hamyar.problem.DomainException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Appends decisions to the hash chain (the SQL is {@link ChainAppend}'s). Requests hand their decisions to one writer
+ * thread, which appends everything waiting in one transaction (group commit): concurrent requests share a commit
+ * instead of queueing for the chain's lock one decision at a time. A decision whose idempotency key the caller
+ * already used is not recorded again: the one on record is returned instead. Nothing returns unless the
+ * transaction committed. A write that waits longer than
+ * {@code hamyar.audit.write-timeout} (a locked table, a stuck database) is rolled back and its requests get 503; while
+ * the database cannot be reached, requests fail at once and one attempt a second finds out when it is back.
+ */
+@ApplicationScoped
+public class ChainWriter {
+
+    static final int MAX_GROUP = 1000;
+    /** After the database could not be reached, appends fail at once for this long instead of each waiting on it. */
+    static final long UNREACHABLE_PAUSE_MS = 1000;
+
+    private static final Logger LOG = Logger.getLogger(ChainWriter.class);
+
+    private final AgroalDataSource dataSource;
+    private final Duration writeTimeout;
+    private final DistributionSummary groupSizes;
+    private final Timer appends;
+    private final Clock clock = Clock.systemUTC();
+    private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
+    private final Thread writer = new Thread(this::writeForever, "hamyar-decision-writer");
+    private volatile boolean running = true;
+    private long unreachableUntil;
+
+    public ChainWriter(AgroalDataSource dataSource, LedgerConfig config, MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        this.writeTimeout = config.writeTimeout();
+        this.groupSizes = DistributionSummary.builder("hamyar.audit.group.decisions")
+                .description("decisions appended to the chain per commit")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+        this.appends = Timer.builder("hamyar.audit.append")
+                .description("one group's transaction: lock, chain head, idempotency look-up, insert, commit")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+    }
+
+    @PostConstruct
+    void start() {
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        writer.interrupt();
+    }
+
+    /**
+     * Appends the decisions of one request and answers, for each, the decision now on record for it: itself, or the
+     * one recorded earlier under the same caller and idempotency key. 503 when they could not be recorded.
+     */
+    public List<Answered> append(List<Answered> decisions) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
+        Append append = new Append(decisions, new CompletableFuture<>());
+        waiting.add(append);
+        try {
+            return append.recorded().get();
+        } catch (ExecutionException e) {
+            throw notRecorded();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notRecorded();
+        }
+    }
+
+    private void writeForever() {
+        while (running) {
+            List<Append> group = new ArrayList<>();
+            try {
+                group.add(waiting.take());
+            } catch (InterruptedException e) {
+                break;
+            }
+            int size = group.get(0).decisions().size();
+            for (Append next = waiting.peek();
+                    next != null && size + next.decisions().size() <= MAX_GROUP;
+                    next = waiting.peek()) {
+                group.add(waiting.poll());
+                size += next.decisions().size();
+            }
+            write(group, size);
+        }
+        waiting.forEach(append -> append.recorded().completeExceptionally(new IllegalStateException("stopped")));
+    }
+
+    private void write(List<Append> group, int size) {
+        if (System.currentTimeMillis() < unreachableUntil) {
+            group.forEach(append -> append.recorded().completeExceptionally(new IllegalStateException("unreachable")));
+            return;
+        }
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<List<Answered>> onRecord = ChainAppend.append(
+                        connection,
+                        group.stream().map(Append::decisions).toList(),
+                        writeTimeout,
+                        clock.instant().truncatedTo(ChronoUnit.MICROS));
+                connection.commit();
+                appends.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                groupSizes.record(size);
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).recorded().complete(onRecord.get(i));
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (e instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                unreachableUntil = System.currentTimeMillis() + UNREACHABLE_PAUSE_MS;
+            }
+            LOG.errorf(
+                    "Recording %d decision(s) failed: %s",
+                    size,
+                    e instanceof SQLException sql
+                            ? "SQLState " + sql.getSQLState()
+                            : e.getClass().getName());
+            group.forEach(append -> append.recorded().completeExceptionally(e));
+        }
+    }
+
+    private static DomainException.Unavailable notRecorded() {
+        return new DomainException.Unavailable(
+                "storage-unavailable",
+                "Decision not recorded",
+                "the decision could not be recorded and was not made; retry with the same Idempotency-Key");
+    }
+
+    /** Decisions of one request, and where the decisions on record for them are delivered. */
+    private record Append(List<Answered> decisions, CompletableFuture<List<Answered>> recorded) {}
+}

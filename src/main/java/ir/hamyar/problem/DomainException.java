@@ -1,0 +1,54 @@
+package ir.hamyar.problem;
+
+/**
+ * What a service says went wrong, in its own terms; {@link ProblemMappers} alone decides the HTTP status of each
+ * kind. {@code slug} names the problem type ({@code urn:hamyar:problem:<slug>}).
+ */
+public abstract class DomainException extends RuntimeException {
+
+    private final String slug;
+    private final String title;
+
+    protected DomainException(String slug, String title, String detail) {
+        super(detail, null, false, false);
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    /** Nothing the caller may see is there. */
+    public static class NotFound extends DomainException {
+        public NotFound() {
+            super("not-found", "Not found", "no such resource");
+        }
+
+        public NotFound(String detail) {
+            super("not-found", "Not found", detail);
+        }
+    }
+
+    /** The request conflicts with the state of what it acts on. */
+    public static class Conflict extends DomainException {
+        public Conflict(String slug, String title, String detail) {
+            super(slug, title, detail);
+        }
+    }
+
+    /** The service cannot do it now; the same request may succeed later. */
+    public static class Unavailable extends DomainException {
+        public Unavailable(String slug, String title, String detail) {
+            super(slug, title, detail);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package ir.hamyar.query;
+
+import ir.hamyar.calendar.IranTime;
+import ir.hamyar.problem.FieldError;
+import ir.hamyar.problem.InvalidInputException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** Reading the query parameters lists share: each bad one is added to the errors, named, and reported together. */
+public final class QueryParams {
+
+    private QueryParams() {}
+
+    /** A filter that is absent or blank filters nothing. */
+    public static String text(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /** A whole number, or null when absent. */
+    public static Integer integer(String text, String field, List<FieldError> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "must be a version number"));
+            return null;
+        }
+    }
+
+    /**
+     * An ISO date-time with offset, or an ISO date meaning its whole day in Asia/Tehran: from its start, or (as an
+     * end) up to the start of the next day.
+     */
+    public static OffsetDateTime instant(String text, boolean end, String field, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return (end ? day.plusDays(1) : day).atStartOfDay(IranTime.ZONE).toOffsetDateTime();
+            }
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO date (YYYY-MM-DD) or date-time with offset"));
+            return null;
+        }
+    }
+
+    /** A period [from, to) read from the {@code from} and {@code to} parameters. */
+    public static Period period(String from, String to, List<FieldError> errors) {
+        return new Period(instant(from, false, "from", errors), instant(to, true, "to", errors));
+    }
+
+    public static void refuseIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the query does not meet the contract", errors);
+        }
+    }
+
+    /** A period of time; either end may be open (null). */
+    public record Period(OffsetDateTime from, OffsetDateTime to) {}
+}
