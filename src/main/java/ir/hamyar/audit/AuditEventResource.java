@@ -10,7 +10,6 @@ import ir.hamyar.ruleset.RulesetEvent;
 import ir.hamyar.ruleset.RulesetEvents;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -38,15 +37,15 @@ public class AuditEventResource {
     @Operation(
             summary = "Ruleset events, newest first",
             description = "from/to: an ISO date (a day in Asia/Tehran; to is inclusive) or an ISO date-time")
-    public Page<RulesetEvent> list(
+    public Page<RulesetEvent> listRulesetEvents(
             @QueryParam("version") String version,
             @QueryParam("action") String action,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         List<FieldError> errors = new ArrayList<>();
-        Integer number = QueryParams.integer(version, "version", errors);
+        Integer number = QueryParams.integer(version, "version", null, errors);
         RulesetAction wanted = null;
         if (action != null) {
             try {

@@ -12,7 +12,6 @@ import ir.hamyar.query.QueryParams;
 import ir.hamyar.query.QueryParams.Period;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -45,7 +44,7 @@ public class AuditResource {
     @GET
     @Path("decisions")
     @Operation(summary = "Recorded decisions matching every filter given, newest first")
-    public Page<DecisionSummary> decisions(
+    public Page<DecisionSummary> searchDecisions(
             @QueryParam("subjectRef") String subjectRef,
             @QueryParam("kind") String kind,
             @QueryParam("rule") String rule,
@@ -54,53 +53,53 @@ public class AuditResource {
             @QueryParam("rulesetVersion") String rulesetVersion,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         List<FieldError> errors = new ArrayList<>();
         if (kind != null && ProfileKind.fromWireName(kind).isEmpty()) {
             errors.add(new FieldError("kind", "must be one of " + ProfileKind.wireNames()));
         }
-        Integer version = QueryParams.integer(rulesetVersion, "rulesetVersion", errors);
+        Integer version = QueryParams.integer(rulesetVersion, "rulesetVersion", null, errors);
         Period period = QueryParams.period(from, to, errors);
         PageRequest pageRequest = PageRequest.of(page, size, errors);
-        QueryParams.refuseIfAny(errors);
         DecisionQuery query = new DecisionQuery(
-                QueryParams.text(subjectRef),
+                QueryParams.text(subjectRef, "subjectRef", errors),
                 kind,
-                QueryParams.text(rule),
-                QueryParams.text(type),
-                QueryParams.text(value),
+                QueryParams.text(rule, "rule", errors),
+                QueryParams.text(type, "type", errors),
+                QueryParams.text(value, "value", errors),
                 version,
                 period.from(),
                 period.to());
+        QueryParams.refuseIfAny(errors);
         return audit.search(query, pageRequest);
     }
 
     @GET
     @Path("decisions/{decisionId}")
     @Operation(summary = "The full record of one decision (this read is itself recorded)")
-    public AuditRecord decision(@PathParam("decisionId") String decisionId) {
+    public AuditRecord auditRecord(@PathParam("decisionId") String decisionId) {
         return audit.read(decisionId, identity.getPrincipal().getName());
     }
 
     @POST
     @Path("decisions/{decisionId}/replay")
     @Operation(summary = "Decide the recorded input again under the recorded ruleset version and compare")
-    public DecisionAudit.Replay replay(@PathParam("decisionId") String decisionId) {
+    public DecisionAudit.Replay replayDecision(@PathParam("decisionId") String decisionId) {
         return audit.replay(decisionId, identity.getPrincipal().getName());
     }
 
     @GET
     @Path("verify")
     @Operation(summary = "Walk the hash chain of all records and compare it with the latest signed checkpoint")
-    public Verification verify() {
+    public Verification verifyChain() {
         return verifier.verify();
     }
 
     @GET
     @Path("rules")
     @Operation(summary = "How often each rule of the active ruleset fired in [from, to], rules that never fired too")
-    public RuleStatistics rules(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public RuleStatistics ruleStatistics(@QueryParam("from") String from, @QueryParam("to") String to) {
         List<FieldError> errors = new ArrayList<>();
         Period period = QueryParams.period(from, to, errors);
         QueryParams.refuseIfAny(errors);

@@ -9,7 +9,6 @@ import ir.hamyar.query.QueryParams;
 import ir.hamyar.query.QueryParams.Period;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,28 +38,27 @@ public class FailedEvaluationResource {
     @Operation(
             summary = "Failed evaluations matching every filter given, newest first",
             description = "from/to: an ISO date (a day in Asia/Tehran; to is inclusive) or an ISO date-time")
-    public Page<FailedEvaluation> list(
+    public Page<FailedEvaluation> listFailures(
             @QueryParam("rulesetVersion") String rulesetVersion,
             @QueryParam("rule") String rule,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") int page,
-            @QueryParam("size") @DefaultValue("50") int size) {
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         List<FieldError> errors = new ArrayList<>();
-        Integer version = QueryParams.integer(rulesetVersion, "rulesetVersion", errors);
+        Integer version = QueryParams.integer(rulesetVersion, "rulesetVersion", null, errors);
         Period period = QueryParams.period(from, to, errors);
         PageRequest pageRequest = PageRequest.of(page, size, errors);
+        String failedRule = QueryParams.text(rule, "rule", errors);
         QueryParams.refuseIfAny(errors);
-        return failures.find(
-                        new FailedEvaluations.Filter(version, QueryParams.text(rule), period.from(), period.to()),
-                        pageRequest)
+        return failures.find(new FailedEvaluations.Filter(version, failedRule, period.from(), period.to()), pageRequest)
                 .map(FailedEvaluation::of);
     }
 
     @GET
     @Path("{failureId}")
     @Operation(summary = "One failed evaluation with the input as received")
-    public FailedEvaluation failure(@PathParam("failureId") String failureId) {
+    public FailedEvaluation failedEvaluation(@PathParam("failureId") String failureId) {
         UUID id;
         try {
             id = UUID.fromString(failureId);

@@ -1,5 +1,6 @@
 package ir.hamyar.audit;
 
+import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
@@ -33,7 +34,7 @@ public class ImpactResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Replay the most recent decisions (limit, default 1000) under a version and report changes")
-    public Impact.Report impact(@PathParam("version") String version, byte[] body) {
+    public Impact.Report rulesetImpact(@PathParam("version") String version, byte[] body) {
         return impact.of(versionNumber(version), limit(body));
     }
 
@@ -42,7 +43,8 @@ public class ImpactResource {
             return Impact.DEFAULT_LIMIT;
         }
         List<FieldError> errors = new ArrayList<>();
-        ImpactRequest request = StrictJson.bind(StrictJson.parse(body), ImpactRequest.class, "", errors);
+        ImpactRequest request =
+                StrictJson.bind(StrictJson.parse(body, JsonLimits.PROFILE), ImpactRequest.class, "", errors);
         if (request == null) {
             errors.add(new FieldError("", "must be an object"));
         } else if (request.limit() != null && (request.limit() < 1 || request.limit() > Impact.MAX_LIMIT)) {

@@ -7,6 +7,7 @@ import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.evaluation.Evaluated;
 import ir.hamyar.evaluation.Evaluations;
 import ir.hamyar.json.Json;
+import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
 import ir.hamyar.ledger.StoredDecision;
 import ir.hamyar.profile.ProfileKind;
@@ -32,7 +33,7 @@ public class Replayer {
         Evaluated evaluated = evaluations.evaluate(
                 ruleset,
                 ProfileKind.fromWireName(decision.asked().kind()).orElseThrow(),
-                StrictJson.parse(decision.asked().input().getBytes(StandardCharsets.UTF_8)),
+                StrictJson.parse(decision.asked().input().getBytes(StandardCharsets.UTF_8), JsonLimits.PROFILE),
                 "",
                 IranTime.dateOf(decision.asked().at()));
         return new Outcome((ArrayNode) Json.asAnswered(evaluated.conclusions()), evaluated.firedRules());

@@ -13,14 +13,17 @@ import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,11 +59,12 @@ public class DecisionResource {
     @Operation(summary = "Decide for a family profile")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = FamilyProfile.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    public Response family(
-            byte[] body,
-            @Parameter(description = "1-64 chars [A-Za-z0-9._:-]") @HeaderParam(IDEMPOTENCY_KEY)
-                    String idempotencyKey) {
-        return decide(ProfileKind.FAMILY, body, idempotencyKey);
+    @Parameter(
+            name = IDEMPOTENCY_KEY,
+            in = ParameterIn.HEADER,
+            description = "1-64 chars [A-Za-z0-9._:-]; a resend with the same key and body returns the same decision")
+    public Response decideFamily(byte[] body, @Context HttpHeaders headers) {
+        return decide(ProfileKind.FAMILY, body, headers);
     }
 
     @POST
@@ -70,8 +74,9 @@ public class DecisionResource {
     @Operation(summary = "Decide for a care leavers' self-help group")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = GroupProfile.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    public Response group(byte[] body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        return decide(ProfileKind.GROUP, body, idempotencyKey);
+    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "as for family decisions")
+    public Response decideGroup(byte[] body, @Context HttpHeaders headers) {
+        return decide(ProfileKind.GROUP, body, headers);
     }
 
     @POST
@@ -81,8 +86,9 @@ public class DecisionResource {
     @Operation(summary = "Decide for a family helper volunteer")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = HelperProfile.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    public Response helper(byte[] body, @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey) {
-        return decide(ProfileKind.HELPER, body, idempotencyKey);
+    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "as for family decisions")
+    public Response decideHelper(byte[] body, @Context HttpHeaders headers) {
+        return decide(ProfileKind.HELPER, body, headers);
     }
 
     @POST
@@ -92,7 +98,7 @@ public class DecisionResource {
     @Operation(summary = "Decide up to 500 profiles; each result is a decision or a problem, in request order")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BatchRequest.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchResponse.class)))
-    public Response batch(byte[] body) {
+    public Response decideBatch(byte[] body) {
         checkSize(body, HttpProblems.BULK_LIMIT);
         return Response.ok(decisions.batch(body, identity.getPrincipal().getName()))
                 .build();
@@ -103,7 +109,7 @@ public class DecisionResource {
     @RolesAllowed({Roles.INTAKE, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "A recorded decision (intake: its own; auditor and admin: any)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    public Response find(@PathParam("decisionId") String decisionId) {
+    public Response recordedDecision(@PathParam("decisionId") String decisionId) {
         boolean seesAll = identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.ADMIN);
         return decisions
                 .find(decisionId, identity.getPrincipal().getName(), seesAll)
@@ -111,14 +117,20 @@ public class DecisionResource {
                 .orElseGet(() -> ProblemResponses.of(ProblemResponses.notFound()));
     }
 
-    private Response decide(ProfileKind kind, byte[] body, String idempotencyKey) {
+    private Response decide(ProfileKind kind, byte[] body, HttpHeaders headers) {
         checkSize(body, HttpProblems.DECISION_LIMIT);
         DecisionAnswer answer = decisions.decide(
-                kind, body, idempotencyKey, identity.getPrincipal().getName());
+                kind, body, idempotencyKey(headers), identity.getPrincipal().getName());
         return Response.ok(answer.json())
                 .header(REPLAYED, answer.replayed())
                 .header("Server-Timing", answer.serverTiming())
                 .build();
+    }
+
+    /** The key as sent, an empty one included (a header parameter would turn it into none). */
+    private static String idempotencyKey(HttpHeaders headers) {
+        List<String> keys = headers.getRequestHeader(IDEMPOTENCY_KEY);
+        return keys == null || keys.isEmpty() ? null : keys.get(0);
     }
 
     /** Bodies sent without a Content-Length (chunked) are measured once read. */

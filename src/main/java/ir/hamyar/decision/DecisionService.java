@@ -3,6 +3,7 @@ package ir.hamyar.decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import ir.hamyar.json.Json;
+import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
 import ir.hamyar.ledger.Answered;
 import ir.hamyar.ledger.ChainWriter;
@@ -62,7 +63,7 @@ public class DecisionService {
             decision = maker.decide(
                     version,
                     kind,
-                    StrictJson.parse(body),
+                    StrictJson.parse(body, JsonLimits.PROFILE),
                     new String(body, StandardCharsets.UTF_8),
                     "",
                     idempotencyKey,
@@ -82,7 +83,7 @@ public class DecisionService {
 
     /** The batch's answer, {@code {"results": [...]}}, put together from the answers as recorded, not re-read. */
     public String batch(byte[] body, String caller) {
-        ArrayNode items = batchItems(StrictJson.parse(body));
+        ArrayNode items = batchItems(StrictJson.parse(body, JsonLimits.BATCH));
         ActiveVersion version = active.current();
         List<Object> outcomes = new ArrayList<>(items.size());
         List<Answered> decisions = new ArrayList<>();

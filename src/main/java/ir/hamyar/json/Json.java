@@ -40,6 +40,9 @@ public final class Json {
                     LogicalType.Textual, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                             .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            // "" or " " where a number, a boolean or a code is expected is an error, not a silent null
+            .withCoercionConfigDefaults(config -> config.setAcceptBlankAsEmpty(false)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .build();
 
     /** Rule trees' data files: parameters, the catalogues and scenarios. */

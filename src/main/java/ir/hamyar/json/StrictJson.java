@@ -27,11 +27,15 @@ public final class StrictJson {
 
     private StrictJson() {}
 
-    /** Parses a whole body; malformed JSON is a 400 that says where, not what. */
-    public static JsonNode parse(byte[] body) {
+    /**
+     * Parses a whole body within its limits (see {@link BodyCheck}); malformed JSON is a 400 that says where, not
+     * what.
+     */
+    public static JsonNode parse(byte[] body, JsonLimits limits) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("the request body is empty", List.of());
         }
+        BodyCheck.check(body, limits);
         try {
             JsonNode node = MAPPER.readTree(body);
             if (node == null || node.isMissingNode()) {
@@ -66,7 +70,8 @@ public final class StrictJson {
                                 String name)
                                 throws IOException {
                             unknown.add(new FieldError(
-                                    FieldPaths.join(prefix, pointerToPath(parser)), "is not defined by the contract"));
+                                    FieldPaths.join(prefix, FieldPaths.ofParser(parser, 0)),
+                                    "is not defined by the contract"));
                             parser.skipChildren();
                             return true;
                         }
@@ -83,20 +88,6 @@ public final class StrictJson {
 
     private static InvalidInputException fieldError(String prefix, JsonMappingException e, String message) {
         return new InvalidInputException(new FieldError(FieldPaths.join(prefix, path(e.getPath())), message));
-    }
-
-    private static String pointerToPath(JsonParser parser) {
-        StringBuilder path = new StringBuilder();
-        for (String segment :
-                parser.getParsingContext().pathAsPointer().toString().split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            String name = segment.replace("~1", "/").replace("~0", "~");
-            boolean index = name.chars().allMatch(Character::isDigit) && path.length() > 0;
-            path.append(index ? "[" + name + "]" : (path.length() == 0 ? "" : ".") + name);
-        }
-        return path.toString();
     }
 
     static String path(List<JsonMappingException.Reference> references) {

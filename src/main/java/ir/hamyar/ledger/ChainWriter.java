@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import ir.hamyar.problem.DomainException;
+import ir.hamyar.workers.Worker;
+import ir.hamyar.workers.Workers;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,12 +48,13 @@ public class ChainWriter {
     private final Timer appends;
     private final Clock clock = Clock.systemUTC();
     private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
-    private final Thread writer = new Thread(this::writeForever, "hamyar-decision-writer");
-    private volatile boolean running = true;
+    private final Workers workers;
+    private Worker writer;
     private long unreachableUntil;
 
-    public ChainWriter(AgroalDataSource dataSource, LedgerConfig config, MeterRegistry metrics) {
+    public ChainWriter(AgroalDataSource dataSource, LedgerConfig config, MeterRegistry metrics, Workers workers) {
         this.dataSource = dataSource;
+        this.workers = workers;
         this.writeTimeout = config.writeTimeout();
         this.groupSizes = DistributionSummary.builder("hamyar.audit.group.decisions")
                 .description("decisions appended to the chain per commit")
@@ -65,14 +68,13 @@ public class ChainWriter {
 
     @PostConstruct
     void start() {
-        writer.setDaemon(true);
-        writer.start();
+        writer = workers.start("hamyar-decision-writer", Duration.ofMillis(100), this::writeUntilStopped);
     }
 
     @PreDestroy
     void stop() {
-        running = false;
-        writer.interrupt();
+        workers.stop(writer);
+        waiting.forEach(append -> append.recorded().completeExceptionally(new IllegalStateException("stopped")));
     }
 
     /**
@@ -95,14 +97,11 @@ public class ChainWriter {
         }
     }
 
-    private void writeForever() {
-        while (running) {
+    /** The writer's loop; whatever fails in it, the requests of the group it held are answered, never left waiting. */
+    private void writeUntilStopped(Worker worker) throws InterruptedException {
+        while (!worker.stopping()) {
             List<Append> group = new ArrayList<>();
-            try {
-                group.add(waiting.take());
-            } catch (InterruptedException e) {
-                break;
-            }
+            group.add(waiting.take());
             int size = group.get(0).decisions().size();
             for (Append next = waiting.peek();
                     next != null && size + next.decisions().size() <= MAX_GROUP;
@@ -110,9 +109,13 @@ public class ChainWriter {
                 group.add(waiting.poll());
                 size += next.decisions().size();
             }
-            write(group, size);
+            try {
+                write(group, size);
+            } catch (RuntimeException | Error e) {
+                group.forEach(append -> append.recorded().completeExceptionally(e));
+                throw e;
+            }
         }
-        waiting.forEach(append -> append.recorded().completeExceptionally(new IllegalStateException("stopped")));
     }
 
     private void write(List<Append> group, int size) {
@@ -140,10 +143,17 @@ public class ChainWriter {
                 throw e;
             }
         } catch (SQLException | RuntimeException e) {
-            if (e instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+            String state = e instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+            if (state.startsWith("08")) {
                 unreachableUntil = System.currentTimeMillis() + UNREACHABLE_PAUSE_MS;
+            }
+            if (group.size() > 1 && isAboutOneRecord(state)) {
+                LOG.warnf(
+                        "Recording a group of %d requests failed (SQLState %s): each is tried alone",
+                        group.size(), state);
+                group.forEach(
+                        append -> write(List.of(append), append.decisions().size()));
+                return;
             }
             LOG.errorf(
                     "Recording %d decision(s) failed: %s",
@@ -153,6 +163,14 @@ public class ChainWriter {
                             : e.getClass().getName());
             group.forEach(append -> append.recorded().completeExceptionally(e));
         }
+    }
+
+    /**
+     * A data exception (class 22, e.g. a character PostgreSQL cannot store) or a constraint broken (class 23) is
+     * about a record of the group, not the database: the others must not fail with it.
+     */
+    private static boolean isAboutOneRecord(String sqlState) {
+        return sqlState.startsWith("22") || sqlState.startsWith("23");
     }
 
     private static DomainException.Unavailable notRecorded() {

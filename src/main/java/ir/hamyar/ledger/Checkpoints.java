@@ -5,6 +5,8 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import ir.hamyar.db.Jdbc;
+import ir.hamyar.workers.Worker;
+import ir.hamyar.workers.Workers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -18,9 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
@@ -40,13 +39,15 @@ public class Checkpoints {
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService timer;
+    private final Workers workers;
+    private Worker timer;
     private Checkpoint last;
 
-    public Checkpoints(LedgerConfig config, AgroalDataSource dataSource, ObjectMapper mapper) {
+    public Checkpoints(LedgerConfig config, AgroalDataSource dataSource, ObjectMapper mapper, Workers workers) {
         this.config = config.checkpoint();
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.workers = workers;
     }
 
     void start(@Observes StartupEvent event) {
@@ -55,18 +56,17 @@ public class Checkpoints {
                     + " records would not be detected");
             return;
         }
-        timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "hamyar-audit-checkpoints");
-            thread.setDaemon(true);
-            return thread;
+        timer = workers.start("hamyar-audit-checkpoints", config.interval(), worker -> {
+            while (!worker.stopping()) {
+                Thread.sleep(config.interval().toMillis());
+                write();
+            }
         });
-        long interval = config.interval().toMillis();
-        timer.scheduleWithFixedDelay(this::writeSafely, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (timer != null) {
-            timer.shutdownNow();
+            workers.stop(timer);
             writeSafely();
         }
     }

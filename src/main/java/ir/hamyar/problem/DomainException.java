@@ -51,4 +51,11 @@ public abstract class DomainException extends RuntimeException {
             super(slug, title, detail);
         }
     }
+
+    /** The body is not in a form the service reads (an encoding, a compression). */
+    public static class Unsupported extends DomainException {
+        public Unsupported(String slug, String title, String detail) {
+            super(slug, title, detail);
+        }
+    }
 }

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 
 /**
  * Problems raised before or outside the REST layer: bodies over their endpoint's limit (refused from their
@@ -19,6 +21,12 @@ public class HttpProblems {
 
     public static final long DECISION_LIMIT = 1024L * 1024;
     public static final long BULK_LIMIT = 16L * 1024 * 1024;
+    /** Longest request line answered with a problem; Vert.x refuses longer ones itself (max-initial-line-length). */
+    public static final int URI_LIMIT = 4 * 1024;
+    /** How much of a refused body is read and dropped, so that a client that writes it whole still reads the 413. */
+    static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+    /** How long a refused body is drained at the most before the connection is closed. */
+    static final long DRAIN_MILLIS = 30_000;
 
     private final ObjectMapper mapper;
 
@@ -33,23 +41,97 @@ public class HttpProblems {
                 : DECISION_LIMIT;
     }
 
+    /** Requests refused before they are routed: a long URI, a body the service will not read, one too large. */
     @RouteFilter(100)
-    void refuseOversizedBodies(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && context.request().method() != HttpMethod.GET) {
+    void refuseWhatIsNotRead(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.uri().length() > URI_LIMIT) {
+            send(
+                    context,
+                    Problem.of(
+                            414,
+                            "uri-too-long",
+                            "URI too long",
+                            "the request line exceeds " + URI_LIMIT + " characters"));
+            return;
+        }
+        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+            Problem refused = unreadableBody(request);
+            if (refused != null) {
+                send(context, refused);
+                return;
+            }
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
             long limit = limitFor(context.normalizedPath());
-            try {
-                if (Long.parseLong(length.trim()) > limit) {
-                    send(context, ProblemResponses.tooLarge(limit));
-                    context.request().connection().close();
-                    return;
-                }
-            } catch (NumberFormatException e) {
-                send(context, Problem.of(400, "invalid-input", "Invalid input", "Content-Length is not a number"));
+            if (length != null && Long.parseLong(length.trim()) > limit) {
+                refuseAndDrain(context, ProblemResponses.tooLarge(limit));
                 return;
             }
         }
         context.next();
+    }
+
+    /** A body in a coding or charset the service does not read, or a Content-Length that is not a number. */
+    private static Problem unreadableBody(HttpServerRequest request) {
+        String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            return Problem.of(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "the body must not be compressed or otherwise encoded (Content-Encoding)");
+        }
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("json") && !isUtf8(type)) {
+            return Problem.of(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "JSON bodies are UTF-8 (RFC 8259); the charset, if given, must be utf-8");
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && !length.trim().matches("\\d{1,18}")) {
+            return Problem.of(400, "invalid-input", "Invalid input", "Content-Length is not a number");
+        }
+        return null;
+    }
+
+    private static boolean isUtf8(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String[] nameAndValue = parameter.trim().split("=", 2);
+            if (nameAndValue.length == 2 && nameAndValue[0].trim().equalsIgnoreCase("charset")) {
+                String charset = nameAndValue[1].trim().replace("\"", "");
+                return charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Answers at once, then reads and drops the body (up to {@link #DRAIN_LIMIT}) before closing: a client that
+     * writes its whole body before reading (many device stacks do) would otherwise see a broken pipe, not the 413.
+     * A client that announced its body ({@code Expect: 100-continue}) sends none: its connection is closed at once.
+     */
+    private void refuseAndDrain(RoutingContext context, Problem problem) {
+        HttpServerRequest request = context.request();
+        String expect = request.getHeader(HttpHeaders.EXPECT);
+        if (expect != null && expect.toLowerCase(Locale.ROOT).contains("100-continue")) {
+            send(context, problem);
+            request.connection().close();
+            return;
+        }
+        context.vertx().setTimer(DRAIN_MILLIS, timer -> request.connection().close());
+        long[] drained = {0};
+        request.handler(buffer -> {
+            drained[0] += buffer.length();
+            if (drained[0] > DRAIN_LIMIT) {
+                request.connection().close();
+            }
+        });
+        request.endHandler(end -> request.connection().close());
+        context.response().putHeader(HttpHeaders.CONNECTION, "close");
+        send(context, problem);
+        request.resume();
     }
 
     void installFallbacks(@Observes Router router) {

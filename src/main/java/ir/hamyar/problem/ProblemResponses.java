@@ -21,9 +21,18 @@ public final class ProblemResponses {
 
     /** The problem a domain error is answered with: the one mapping of kinds of error to HTTP statuses. */
     public static Problem of(DomainException e) {
-        int status = e instanceof DomainException.NotFound
-                ? 404
-                : e instanceof DomainException.Conflict ? 409 : e instanceof DomainException.Unavailable ? 503 : 500;
+        int status;
+        if (e instanceof DomainException.NotFound) {
+            status = 404;
+        } else if (e instanceof DomainException.Conflict) {
+            status = 409;
+        } else if (e instanceof DomainException.Unsupported) {
+            status = 415;
+        } else if (e instanceof DomainException.Unavailable) {
+            status = 503;
+        } else {
+            status = 500;
+        }
         return Problem.of(status, e.slug(), e.title(), e.detail());
     }
 

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record FamilyProfile(
         @NotNull @Pattern(regexp = Refs.PATTERN, message = Refs.MESSAGE) String familyRef,
         CalendarSystem calendar,
-        @Schema(format = "date") String assessedOn,
+        @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String assessedOn,
         @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid Member> members,
         @Schema(description = "indicator code -> score 1-5, or null for not applicable; absent = not answered")
                 Map<String, Integer> indicators,
@@ -33,13 +33,13 @@ public record FamilyProfile(
             @NotNull @Pattern(regexp = Refs.PATTERN, message = Refs.MESSAGE) String ref,
             @NotNull Role role,
             @NotNull Sex sex,
-            @NotNull @Schema(format = "date") String birthDate,
+            @NotNull @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String birthDate,
             @Schema(defaultValue = "true") Boolean inCustody) {}
 
     @Schema(name = "SafeHouseRequest")
     public record SafeHouse(
             @NotNull String applicantRef,
-            @NotNull @Schema(format = "date") String admissionOn,
+            @NotNull @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String admissionOn,
             @Min(1) @Max(24) @Schema(defaultValue = "4") Integer requestedMonths,
             @Schema(defaultValue = "false") Boolean immediateDanger) {}
 
@@ -47,6 +47,6 @@ public record FamilyProfile(
     public record Casework(
             @NotNull CaseworkCategory category,
             @Min(0) @Max(10_000_000) Integer monthlyPensionToman,
-            @Schema(format = "date") String lastPensionChangeOn,
-            @Schema(format = "date") String lastHomeVisitOn) {}
+            @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String lastPensionChangeOn,
+            @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String lastHomeVisitOn) {}
 }

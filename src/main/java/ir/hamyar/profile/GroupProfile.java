@@ -14,16 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record GroupProfile(
         @NotNull @Pattern(regexp = Refs.PATTERN, message = Refs.MESSAGE) String groupRef,
         CalendarSystem calendar,
-        @Schema(format = "date") String assessedOn,
-        @NotNull @Schema(format = "date") String startedOn,
-        @Schema(format = "date") String registeredOn,
+        @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String assessedOn,
+        @NotNull @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String startedOn,
+        @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String registeredOn,
         @Schema(defaultValue = "false") Boolean facilitatorAssigned,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Member> members) {
 
     @Schema(name = "GroupMember")
     public record Member(
             @NotNull @Pattern(regexp = Refs.PATTERN, message = Refs.MESSAGE) String ref,
-            @NotNull @Schema(format = "date") String birthDate,
+            @NotNull @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String birthDate,
             @NotNull CareStatus careStatus,
             @Schema(defaultValue = "false") Boolean maturityRuling,
             @Schema(defaultValue = "false") Boolean committeeApproved) {}

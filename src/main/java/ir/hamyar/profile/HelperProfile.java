@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record HelperProfile(
         @NotNull @Pattern(regexp = Refs.PATTERN, message = Refs.MESSAGE) String helperRef,
         CalendarSystem calendar,
-        @Schema(format = "date") String assessedOn,
-        @Schema(format = "date") String serviceYearStartedOn,
+        @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String assessedOn,
+        @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String serviceYearStartedOn,
         @NotNull @Min(0) @Max(2000) Integer preServiceTrainingHours,
         @NotNull @Min(0) @Max(2000) Integer inServiceTrainingHours,
         @NotNull @Min(0) @Max(500) Integer focusedFamilies) {}

@@ -99,7 +99,8 @@ public final class ProfileReader {
         }
         Map<String, Integer> indicators = indicators(wire.indicators(), catalogue, errors);
         Set<String> circumstances = new LinkedHashSet<>();
-        Objects.requireNonNullElse(wire.circumstances(), List.<Enums.Circumstance>of())
+        Objects.requireNonNullElse(wire.circumstances(), List.<Enums.Circumstance>of()).stream()
+                .filter(Objects::nonNull)
                 .forEach(circumstance -> circumstances.add(circumstance.name()));
         facts.add(new Family(wire.familyRef(), assessedOn, indicators, circumstances, catalogue.size()));
         facts.addAll(scoresAndDomains(indicators, catalogue));

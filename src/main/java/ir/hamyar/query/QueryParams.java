@@ -11,24 +11,37 @@ import java.util.List;
 /** Reading the query parameters lists share: each bad one is added to the errors, named, and reported together. */
 public final class QueryParams {
 
+    static final int MAX_TEXT = 200;
+
     private QueryParams() {}
 
-    /** A filter that is absent or blank filters nothing. */
-    public static String text(String text) {
-        return text == null || text.isBlank() ? null : text;
+    /** A text filter: absent or blank filters nothing; control characters (NUL among them) are refused. */
+    public static String text(String text, String field, List<FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.chars().anyMatch(Character::isISOControl) || text.length() > MAX_TEXT) {
+            errors.add(new FieldError(field, "must be at most " + MAX_TEXT + " characters, none a control character"));
+            return null;
+        }
+        return text;
     }
 
-    /** A whole number, or null when absent. */
-    public static Integer integer(String text, String field, List<FieldError> errors) {
+    /** A whole number from 0, or {@code fallback} when absent. */
+    public static Integer integer(String text, String field, Integer fallback, List<FieldError> errors) {
         if (text == null) {
-            return null;
+            return fallback;
         }
         try {
-            return Integer.valueOf(text);
+            int value = Integer.parseInt(text);
+            if (value >= 0) {
+                return value;
+            }
         } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "must be a version number"));
-            return null;
+            // refused below, like a negative number
         }
+        errors.add(new FieldError(field, "must be a whole number from 0 to " + Integer.MAX_VALUE));
+        return fallback;
     }
 
     /**

@@ -2,6 +2,7 @@ package ir.hamyar.ruleset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.hamyar.engine.RuleTree;
+import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
@@ -25,7 +26,7 @@ public record RulesetChanges(int baseVersion, Map<String, String> files, String 
     private static final Set<String> FIELDS = Set.of("baseVersion", "files", "comment");
 
     public static RulesetChanges parse(byte[] body) {
-        JsonNode root = StrictJson.parse(body);
+        JsonNode root = StrictJson.parse(body, JsonLimits.RULESET);
         List<FieldError> errors = new ArrayList<>();
         if (!root.isObject()) {
             throw new InvalidInputException(new FieldError("", "must be an object with baseVersion, files, comment"));

@@ -3,12 +3,15 @@ package ir.hamyar.ruleset;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import ir.hamyar.workers.Worker;
+import ir.hamyar.workers.Workers;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -27,51 +30,47 @@ public class RulesetFollower {
     private final RulesetSync sync;
     private final RulesConfig config;
     private final AgroalDataSource dataSource;
-    private volatile boolean running;
-    private Thread thread;
+    private final Workers workers;
+    private Worker worker;
 
-    public RulesetFollower(RulesetSync sync, RulesConfig config, AgroalDataSource dataSource) {
+    public RulesetFollower(RulesetSync sync, RulesConfig config, AgroalDataSource dataSource, Workers workers) {
         this.sync = sync;
         this.config = config;
         this.dataSource = dataSource;
+        this.workers = workers;
     }
 
     void start(@Observes @Priority(RulesetStartup.PRIORITY + 10) StartupEvent event) {
-        running = true;
-        thread = new Thread(this::follow, "hamyar-ruleset-follower");
-        thread.setDaemon(true);
-        thread.start();
+        worker = workers.start("hamyar-ruleset-follower", Duration.ofMillis(RECONNECT_PAUSE_MS), this::follow);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
+        if (worker != null) {
+            workers.stop(worker);
         }
     }
 
-    private void follow() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement listen = connection.createStatement()) {
-                    listen.execute("listen " + RulesetVersions.CHANNEL);
-                }
-                checkSafely();
-                listen(connection.unwrap(PGConnection.class));
-            } catch (SQLException e) {
-                if (running) {
-                    LOG.warnf("Ruleset notifications interrupted (SQLState %s); reconnecting", e.getSQLState());
-                    pause();
-                }
+    /** One connection's life: LISTEN, catch up, then follow notifications until it breaks (the worker reconnects). */
+    private void follow(Worker worker) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (Statement listen = connection.createStatement()) {
+                listen.execute("listen " + RulesetVersions.CHANNEL);
             }
+            checkSafely();
+            listen(worker, connection.unwrap(PGConnection.class));
+        } catch (SQLException e) {
+            if (!worker.stopping()) {
+                LOG.warnf("Ruleset notifications interrupted (SQLState %s); reconnecting", e.getSQLState());
+            }
+            throw e;
         }
     }
 
-    private void listen(PGConnection connection) throws SQLException {
+    private void listen(Worker worker, PGConnection connection) throws SQLException {
         long intervalMs = Math.max(100, config.syncInterval().toMillis());
         long nextCheck = System.currentTimeMillis() + intervalMs;
-        while (running) {
+        while (!worker.stopping()) {
             int wait = (int) Math.max(1, Math.min(500, nextCheck - System.currentTimeMillis()));
             PGNotification[] notifications = connection.getNotifications(wait);
             if (notifications != null) {
@@ -103,14 +102,6 @@ public class RulesetFollower {
             sync.sync();
         } catch (RuntimeException e) {
             LOG.warnf("Checking the active ruleset failed: %s", e.getMessage());
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(RECONNECT_PAUSE_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package ir.hamyar.ruleset;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
@@ -70,7 +71,7 @@ public class RulesetResource {
     @GET
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Every ruleset version, oldest first")
-    public List<RulesetView> list() {
+    public List<RulesetView> listRulesets() {
         return versions.all().stream().map(RulesetView::summary).toList();
     }
 
@@ -78,7 +79,7 @@ public class RulesetResource {
     @Path("active/indicators")
     @RolesAllowed({Roles.INTAKE, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The indicator catalogue family profiles are scored against")
-    public List<IndicatorView> indicators() {
+    public List<IndicatorView> activeIndicators() {
         return active.current().ruleset().indicators().all().values().stream()
                 .map(IndicatorView::of)
                 .toList();
@@ -88,7 +89,7 @@ public class RulesetResource {
     @Path("active/rules")
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Every rule with its package, reasons, policy reference and the parameters it reads")
-    public List<RuleView> rules() {
+    public List<RuleView> activeRules() {
         return active.current().ruleset().rules().values().stream()
                 .map(RuleView::of)
                 .sorted(Comparator.comparing(RuleView::rule))
@@ -99,7 +100,7 @@ public class RulesetResource {
     @Path("{version}")
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "One version (or 'active'): metadata, validation report and file list")
-    public RulesetView version(@PathParam("version") String version) {
+    public RulesetView rulesetVersion(@PathParam("version") String version) {
         RulesetVersion stored = find(version);
         return RulesetView.detail(stored, versions.files(stored.version()));
     }
@@ -109,7 +110,7 @@ public class RulesetResource {
     @Produces(MediaType.TEXT_PLAIN + ";charset=UTF-8")
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "The text of one file of a version")
-    public byte[] file(@PathParam("version") String version, @PathParam("path") String path) {
+    public byte[] rulesetFile(@PathParam("version") String version, @PathParam("path") String path) {
         int number = find(version).version();
         return versions.file(number, path).orElseThrow(() -> RulesetProblems.unknownFile(number, path));
     }
@@ -119,7 +120,7 @@ public class RulesetResource {
     @Produces(ZIP)
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "A version's whole tree as a zip, ready to edit and upload again")
-    public Response archive(@PathParam("version") String version) {
+    public Response rulesetArchive(@PathParam("version") String version) {
         RulesetVersion stored = find(version);
         return Response.ok(RuleArchives.write(versions.tree(stored.version())), ZIP)
                 .header("Content-Disposition", "attachment; filename=\"hamyar-rules-v" + stored.version() + ".zip\"")
@@ -131,7 +132,7 @@ public class RulesetResource {
     @Produces({MediaType.APPLICATION_JSON, DIFF})
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Per-file unified diff from one version to another (Accept: text/x-diff for one patch)")
-    public Response diff(
+    public Response rulesetDiff(
             @PathParam("from") String from,
             @PathParam("to") String to,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -155,7 +156,7 @@ public class RulesetResource {
     @APIResponse(
             responseCode = "422",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = DraftReport.class)))
-    public Response uploadArchive(byte[] body, @QueryParam("comment") String comment) {
+    public Response draftFromArchive(byte[] body, @QueryParam("comment") String comment) {
         checkSize(body);
         List<FieldError> errors = new ArrayList<>();
         String checkedComment = RulesetChanges.comment(comment, "comment", errors);
@@ -170,7 +171,7 @@ public class RulesetResource {
     @RolesAllowed({Roles.POLICY, Roles.ADMIN})
     @Operation(summary = "A new draft from changes on top of a base version (null deletes a file)")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DraftReport.class)))
-    public Response uploadChanges(byte[] body) {
+    public Response draftFromChanges(byte[] body) {
         checkSize(body);
         return created(drafts.fromChanges(RulesetChanges.parse(body), actor()));
     }
@@ -180,7 +181,7 @@ public class RulesetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.POLICY, Roles.ADMIN})
     @Operation(summary = "Make a validated draft, or a retired version (rollback), the active one on every replica")
-    public RulesetView activate(@PathParam("version") String version, byte[] body) {
+    public RulesetView activateVersion(@PathParam("version") String version, byte[] body) {
         int number = find(version).version();
         String comment = activationComment(body);
         return RulesetView.summary(activator.activate(number, actor(), comment));
@@ -204,7 +205,8 @@ public class RulesetResource {
 
     private static String activationComment(byte[] body) {
         List<FieldError> errors = new ArrayList<>();
-        ActivationRequest request = StrictJson.bind(StrictJson.parse(body), ActivationRequest.class, "", errors);
+        ActivationRequest request =
+                StrictJson.bind(StrictJson.parse(body, JsonLimits.PROFILE), ActivationRequest.class, "", errors);
         if (request == null) {
             throw new InvalidInputException(new FieldError("", "must be an object with a comment"));
         }

@@ -106,6 +106,9 @@ public class RulesetVersions {
     }
 
     public Optional<byte[]> file(int version, String path) {
+        if (path.chars().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "select b.content from ruleset_file f join ruleset_blob b using (sha256)"

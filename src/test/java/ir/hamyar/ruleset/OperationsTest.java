@@ -28,6 +28,17 @@ class OperationsTest {
     }
 
     @Test
+    void readinessWatchesEveryBackgroundWorker() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'workers' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'workers' }.data.'hamyar-decision-writer'", equalTo("running"))
+                .body("checks.find { it.name == 'workers' }.data.'hamyar-ruleset-follower'", equalTo("running"))
+                .body("checks.find { it.name == 'workers' }.data.'hamyar-audit-checkpoints'", equalTo("running"));
+    }
+
+    @Test
     void theOpenApiDocumentDescribesEveryRequestAndResponse() {
         given().accept("application/json")
                 .when()

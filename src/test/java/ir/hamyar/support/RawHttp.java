@@ -4,6 +4,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 /** HTTP spoken by hand, for what clients libraries will not do. */
 public final class RawHttp {
@@ -47,5 +48,31 @@ public final class RawHttp {
             socket.getOutputStream().write(bytes, 0, Math.min(sent, bytes.length));
             socket.getOutputStream().flush();
         }
+    }
+
+    /**
+     * Writes a whole request — head lines as given, then the body — before reading anything, as many device stacks
+     * do, and returns the answer as text (status line, headers, body).
+     */
+    public static String sendWhole(URI uri, String requestLine, List<String> headers, byte[] body) throws Exception {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(20_000);
+            StringBuilder head = new StringBuilder(requestLine)
+                    .append("\r\nHost: ")
+                    .append(uri.getHost())
+                    .append("\r\n");
+            headers.forEach(header -> head.append(header).append("\r\n"));
+            head.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The Authorization header of a test user. */
+    public static String basic(String user) {
+        return "Authorization: Basic "
+                + Base64.getEncoder().encodeToString((user + ":" + user + "-test").getBytes(StandardCharsets.UTF_8));
     }
 }
