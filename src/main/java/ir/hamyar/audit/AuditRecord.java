@@ -2,11 +2,14 @@ package ir.hamyar.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One decision as an auditor sees it: the input exactly as received, the response exactly as answered, the
@@ -27,7 +30,8 @@ public record AuditRecord(
         Ruleset ruleset,
         String input,
         String response,
-        JsonNode conclusions,
+        @Schema(type = SchemaType.ARRAY, implementation = ConclusionView.class, description = "as answered")
+                JsonNode conclusions,
         List<FiredRule> firedRules,
         String previousHash,
         String hash) {

@@ -3,6 +3,8 @@ package ir.hamyar.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A decision in a list of search results: who, when, under which version, what was concluded. */
 public record DecisionSummary(
@@ -14,4 +16,4 @@ public record DecisionSummary(
         Instant decidedAt,
         String caller,
         AuditRecord.Ruleset ruleset,
-        JsonNode conclusions) {}
+        @Schema(type = SchemaType.ARRAY, implementation = Outcome.class) JsonNode conclusions) {}

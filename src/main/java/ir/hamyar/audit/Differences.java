@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import ir.hamyar.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What differs between a recorded decision and the same input decided again. */
 final class Differences {
@@ -56,5 +58,20 @@ final class Differences {
      * A difference: for {@code conclusions}, those recorded but not drawn again and those drawn only now; for
      * {@code firedRules}, both firing sequences.
      */
-    public record Difference(String what, JsonNode recorded, JsonNode replayed) {}
+    public record Difference(
+            @Schema(enumeration = {"conclusions", "firedRules"}) String what,
+            @Schema(
+                            type = SchemaType.ARRAY,
+                            implementation = Entry.class,
+                            description = "conclusions recorded only, or the recorded firing order")
+                    JsonNode recorded,
+            @Schema(
+                            type = SchemaType.ARRAY,
+                            implementation = Entry.class,
+                            description = "conclusions drawn only now, or the new firing order")
+                    JsonNode replayed) {}
+
+    /** For the API description: a conclusion as answered (what: conclusions) or a rule id (what: firedRules). */
+    @Schema(name = "DifferenceEntry", description = "a Conclusion, or a rule id")
+    public interface Entry {}
 }

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a version (typically a draft) would change: the most recent recorded decisions decided again under it and
@@ -75,5 +77,10 @@ public class Impact {
             int version, int replayed, int changed, Map<String, Integer> transitions, List<Change> changes) {}
 
     /** A decision whose conclusions would change: those it would lose ({@code before}) and gain ({@code after}). */
-    public record Change(String decisionId, JsonNode before, JsonNode after) {}
+    public record Change(
+            String decisionId,
+            @Schema(type = SchemaType.ARRAY, implementation = Outcome.class, description = "conclusions lost")
+                    JsonNode before,
+            @Schema(type = SchemaType.ARRAY, implementation = Outcome.class, description = "conclusions gained")
+                    JsonNode after) {}
 }

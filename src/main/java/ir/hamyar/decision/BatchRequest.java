@@ -1,5 +1,8 @@
 package ir.hamyar.decision;
 
+import ir.hamyar.profile.FamilyProfile;
+import ir.hamyar.profile.GroupProfile;
+import ir.hamyar.profile.HelperProfile;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,7 +14,9 @@ public record BatchRequest(@Schema(minItems = 1, maxItems = 500) List<Item> item
     @Schema(name = "BatchItem")
     public record Item(
             @Schema(enumeration = {"family", "group", "helper"}) String kind,
-            String idempotencyKey,
-            @Schema(description = "a FamilyProfile, GroupProfile or HelperProfile as kind says")
+            @Schema(pattern = IdempotencyKeys.PATTERN, nullable = true) String idempotencyKey,
+            @Schema(
+                            description = "a FamilyProfile, GroupProfile or HelperProfile as kind says",
+                            oneOf = {FamilyProfile.class, GroupProfile.class, HelperProfile.class})
                     Map<String, Object> profile) {}
 }

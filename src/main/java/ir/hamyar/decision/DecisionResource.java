@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -62,7 +63,8 @@ public class DecisionResource {
     @Parameter(
             name = IDEMPOTENCY_KEY,
             in = ParameterIn.HEADER,
-            description = "1-64 chars [A-Za-z0-9._:-]; a resend with the same key and body returns the same decision")
+            description = "1-64 chars [A-Za-z0-9._:-]; a resend with the same key and body returns the same decision",
+            schema = @Schema(type = SchemaType.STRING, pattern = IdempotencyKeys.PATTERN))
     public Response decideFamily(byte[] body, @Context HttpHeaders headers) {
         return decide(ProfileKind.FAMILY, body, headers);
     }
@@ -74,7 +76,11 @@ public class DecisionResource {
     @Operation(summary = "Decide for a care leavers' self-help group")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = GroupProfile.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "as for family decisions")
+    @Parameter(
+            name = IDEMPOTENCY_KEY,
+            in = ParameterIn.HEADER,
+            description = "as for family decisions",
+            schema = @Schema(type = SchemaType.STRING, pattern = IdempotencyKeys.PATTERN))
     public Response decideGroup(byte[] body, @Context HttpHeaders headers) {
         return decide(ProfileKind.GROUP, body, headers);
     }
@@ -86,7 +92,11 @@ public class DecisionResource {
     @Operation(summary = "Decide for a family helper volunteer")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = HelperProfile.class)))
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
-    @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "as for family decisions")
+    @Parameter(
+            name = IDEMPOTENCY_KEY,
+            in = ParameterIn.HEADER,
+            description = "as for family decisions",
+            schema = @Schema(type = SchemaType.STRING, pattern = IdempotencyKeys.PATTERN))
     public Response decideHelper(byte[] body, @Context HttpHeaders headers) {
         return decide(ProfileKind.HELPER, body, headers);
     }

@@ -5,14 +5,27 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A decision as the contract returns it (and as it is recorded). */
-@Schema(name = "Decision")
+@Schema(
+        name = "Decision",
+        requiredProperties = {
+            "decisionId",
+            "kind",
+            "subjectRef",
+            "assessedOn",
+            "assessedOnJalali",
+            "decidedAt",
+            "ruleset",
+            "conclusions",
+            "firedRules"
+        })
 public record DecisionResponse(
-        String decisionId,
+        @Schema(format = "uuid") String decisionId,
         String kind,
         String subjectRef,
-        String assessedOn,
-        String assessedOnJalali,
-        String decidedAt,
+        @Schema(format = "date") String assessedOn,
+        @Schema(pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", description = "assessedOn in the Solar Hijri calendar")
+                String assessedOnJalali,
+        @Schema(format = "date-time") String decidedAt,
         RulesetRef ruleset,
         List<ConclusionView> conclusions,
         List<FiredRule> firedRules) {

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** The shape of an {@code Idempotency-Key}: 1–64 characters {@code [A-Za-z0-9._:-]}. */
 final class IdempotencyKeys {
 
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    static final String PATTERN = "^[A-Za-z0-9._:-]{1,64}$";
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
 
     private IdempotencyKeys() {}
 

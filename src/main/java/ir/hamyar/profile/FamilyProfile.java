@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A family profile exactly as the contract defines it; dates are text until the calendar is known. */
@@ -22,11 +23,17 @@ public record FamilyProfile(
         CalendarSystem calendar,
         @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String assessedOn,
         @NotNull @Size(min = 1, max = 30) List<@NotNull @Valid Member> members,
-        @Schema(description = "indicator code -> score 1-5, or null for not applicable; absent = not answered")
+        @Schema(
+                        description = "indicator code -> score 1-5, or null for not applicable; absent = not answered",
+                        additionalProperties = IndicatorScore.class)
                 Map<String, Integer> indicators,
         List<@NotNull Circumstance> circumstances,
         @Valid SafeHouse safeHouse,
         @Valid Casework casework) {
+
+    /** A score of the family assessment, for the API description: 1 in crisis to 5 empowered, null not applicable. */
+    @Schema(name = "IndicatorScore", type = SchemaType.INTEGER, minimum = "1", maximum = "5", nullable = true)
+    public interface IndicatorScore {}
 
     @Schema(name = "FamilyMember")
     public record Member(

@@ -16,7 +16,7 @@ public record GroupProfile(
         CalendarSystem calendar,
         @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String assessedOn,
         @NotNull @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String startedOn,
-        @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String registeredOn,
+        @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION, nullable = true) String registeredOn,
         @Schema(defaultValue = "false") Boolean facilitatorAssigned,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Member> members) {
 

@@ -152,9 +152,17 @@ public class RulesetResource {
     @RolesAllowed({Roles.POLICY, Roles.ADMIN})
     @Operation(summary = "A new draft from a zip of a whole rules tree; validated before it is answered")
     @RequestBody(content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DraftReport.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The draft, validated: compiled and every scenario passed",
+            content = @Content(schema = @Schema(implementation = DraftReport.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The same tree is stored already: that version (existing: true)",
+            content = @Content(schema = @Schema(implementation = DraftReport.class)))
     @APIResponse(
             responseCode = "422",
+            description = "Kept as REJECTED: it does not compile or a scenario fails; the report says where",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = DraftReport.class)))
     public Response draftFromArchive(byte[] body, @QueryParam("comment") String comment) {
         checkSize(body);
@@ -170,7 +178,14 @@ public class RulesetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.POLICY, Roles.ADMIN})
     @Operation(summary = "A new draft from changes on top of a base version (null deletes a file)")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = DraftReport.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The draft, validated: compiled and every scenario passed",
+            content = @Content(schema = @Schema(implementation = DraftReport.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Kept as REJECTED: it does not compile or a scenario fails; the report says where",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = DraftReport.class)))
     public Response draftFromChanges(byte[] body) {
         checkSize(body);
         return created(drafts.fromChanges(RulesetChanges.parse(body), actor()));
