@@ -10,6 +10,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
@@ -55,6 +57,10 @@ public class HttpProblems {
                             "the request line exceeds " + URI_LIMIT + " characters"));
             return;
         }
+        if (!isValidUri(request.uri())) {
+            send(context, invalidUri());
+            return;
+        }
         if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             Problem refused = unreadableBody(request);
             if (refused != null) {
@@ -69,6 +75,27 @@ public class HttpProblems {
             }
         }
         context.next();
+    }
+
+    /**
+     * What Quarkus checks itself, and answers with a bare 400, unless started with
+     * {@code -Dvertx.disableURIValidation=true}, as the documented run commands are: then this check answers it.
+     */
+    private static Problem invalidUri() {
+        return Problem.of(
+                400,
+                "invalid-input",
+                "Invalid input",
+                "the request line is not a valid URI (RFC 3986), e.g. a malformed percent-encoding");
+    }
+
+    private static boolean isValidUri(String uri) {
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** A body in a coding or charset the service does not read, or a Content-Length that is not a number. */
@@ -137,6 +164,8 @@ public class HttpProblems {
     void installFallbacks(@Observes Router router) {
         router.route().last().handler(context -> send(context, ProblemResponses.notFound()));
         router.route().failureHandler(this::onFailure);
+        // a path that does not percent-decode fails while the router matches it, outside every route
+        router.errorHandler(400, context -> send(context, invalidUri()));
     }
 
     private void onFailure(RoutingContext context) {

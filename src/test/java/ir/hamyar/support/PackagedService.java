@@ -52,8 +52,11 @@ public final class PackagedService implements AutoCloseable {
 
     public static PackagedService start(Path workDir, String name, String database, List<String> options)
             throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of("java", "-Dquarkus.http.port=0", "-Dquarkus.datasource.jdbc.url=" + SERVER + database));
+        List<String> command = new ArrayList<>(List.of(
+                "java",
+                "-Dvertx.disableURIValidation=true",
+                "-Dquarkus.http.port=0",
+                "-Dquarkus.datasource.jdbc.url=" + SERVER + database));
         command.addAll(options);
         command.addAll(List.of("-jar", JAR.toString()));
         Path log = workDir.resolve(name + ".log");
