@@ -191,9 +191,12 @@ public class HttpProblems {
             if (problem.status() == 401) {
                 context.response().putHeader("WWW-Authenticate", ProblemResponses.CHALLENGE);
             }
+            // set here too: answers sent outside every route miss the headers configured in application.properties
             context.response()
                     .setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                     .end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             context.response().setStatusCode(500).end();

@@ -208,7 +208,11 @@ class HostileInputTest {
         for (String target : List.of("/api/v1/decisions/%zz", "/api/v1/audit/decisions?subjectRef=%zz")) {
             String answer = RawHttp.sendWhole(
                     root, "GET " + target + " HTTP/1.1", List.of(RawHttp.basic("auditor")), new byte[0]);
-            assertThat(answer).as(target).startsWith("HTTP/1.1 400").contains(Api.PROBLEM_JSON);
+            assertThat(answer)
+                    .as(target)
+                    .startsWith("HTTP/1.1 400")
+                    .contains(Api.PROBLEM_JSON)
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff");
         }
     }
 
