@@ -72,7 +72,9 @@ public final class Worker {
                 }
                 failed(e);
             } catch (Exception | Error e) {
-                failed(e);
+                if (!stopping) {
+                    failed(e);
+                }
             }
             running = false;
             if (!stopping) {
