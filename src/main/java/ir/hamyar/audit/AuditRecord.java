@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
+import ir.hamyar.ledger.Asked;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,13 @@ public record AuditRecord(
         String previousHash,
         String hash) {
 
-    public record Ruleset(int version, String sha256) {}
+    public record Ruleset(int version, String sha256) {
+
+        /** The version that was to decide what was asked. */
+        static Ruleset of(Asked asked) {
+            return new Ruleset(asked.rulesetVersion(), asked.rulesetSha256());
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FiredRule(

@@ -54,7 +54,7 @@ public class AuditRecords {
                 decision.recordedAt(),
                 asked.caller(),
                 asked.idempotencyKey(),
-                new AuditRecord.Ruleset(asked.rulesetVersion(), asked.rulesetSha256()),
+                AuditRecord.Ruleset.of(asked),
                 asked.input(),
                 decision.answered().response(),
                 recorded.conclusions(),

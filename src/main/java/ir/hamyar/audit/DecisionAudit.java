@@ -14,7 +14,6 @@ import ir.hamyar.ruleset.StoredRulesets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** What auditors do with the decision record: search it, read one record, replay one, see how rules fire. */
 @ApplicationScoped
@@ -87,19 +86,12 @@ public class DecisionAudit {
                 decision.asked().assessedOn(),
                 decision.asked().at(),
                 decision.asked().caller(),
-                new AuditRecord.Ruleset(
-                        decision.asked().rulesetVersion(), decision.asked().rulesetSha256()),
+                AuditRecord.Ruleset.of(decision.asked()),
                 Differences.outcomes(Replayer.recorded(decision).conclusions()));
     }
 
     private StoredDecision stored(String decisionId) {
-        UUID id;
-        try {
-            id = UUID.fromString(decisionId);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException.NotFound();
-        }
-        return records.find(id).orElseThrow(DomainException.NotFound::new);
+        return records.find(decisionId).orElseThrow(DomainException.NotFound::new);
     }
 
     /** The outcome of a replay: identical, or the differences. */

@@ -35,7 +35,7 @@ public record FailedEvaluation(
                 asked.at(),
                 asked.caller(),
                 asked.idempotencyKey(),
-                new AuditRecord.Ruleset(asked.rulesetVersion(), asked.rulesetSha256()),
+                AuditRecord.Ruleset.of(asked),
                 failure.rule(),
                 failure.reason(),
                 asked.requestSha256(),

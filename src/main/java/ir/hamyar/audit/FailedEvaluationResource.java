@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,12 +58,6 @@ public class FailedEvaluationResource {
     @Path("{failureId}")
     @Operation(summary = "One failed evaluation with the input as received")
     public FailedEvaluation failedEvaluation(@PathParam("failureId") String failureId) {
-        UUID id;
-        try {
-            id = UUID.fromString(failureId);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException.NotFound();
-        }
-        return failures.find(id).map(FailedEvaluation::of).orElseThrow(DomainException.NotFound::new);
+        return failures.find(failureId).map(FailedEvaluation::of).orElseThrow(DomainException.NotFound::new);
     }
 }

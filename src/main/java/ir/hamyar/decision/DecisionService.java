@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.UUID;
 
 /** Decides single and batched requests and answers only what is on record. */
 @ApplicationScoped
@@ -115,13 +114,7 @@ public class DecisionService {
 
     /** The recorded decision, if it exists and the caller may see it (intake devices see only their own). */
     public Optional<String> find(String decisionId, String caller, boolean seesAll) {
-        UUID id;
-        try {
-            id = UUID.fromString(decisionId);
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return records.find(id)
+        return records.find(decisionId)
                 .filter(stored -> seesAll || stored.asked().caller().equals(caller))
                 .map(stored -> stored.answered().response());
     }

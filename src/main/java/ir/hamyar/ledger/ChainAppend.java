@@ -1,7 +1,6 @@
 package ir.hamyar.ledger;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,13 +21,12 @@ import java.util.Map;
 final class ChainAppend {
 
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
-    private static final String HEAD = "select seq, hash from decision order by seq desc limit 1";
-    private static final String INSERT =
-            """
-            insert into decision (id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller, idempotency_key,
-                                  request_sha256, ruleset_version, ruleset_sha256, input, response,
-                                  seq, previous_hash, hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)""";
+    /** The chain's head: the last record's place and hash (none on an empty chain). */
+    static final String HEAD = "select seq, hash from decision order by seq desc limit 1";
+
+    private static final String INSERT = "insert into decision (" + AskedColumns.withInput("decided_at")
+            + ", recorded_at, response, seq, previous_hash, hash)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)";
     private static final String EXISTING = "select " + DecisionRecords.COLUMNS + " from decision"
             + " where (caller, idempotency_key) in (select * from unnest(?::varchar[], ?::varchar[]))";
 
@@ -123,19 +121,8 @@ final class ChainAppend {
     private static void bind(
             PreparedStatement insert, long seq, Answered decision, Instant recordedAt, String previous, String hash)
             throws SQLException {
-        Asked asked = decision.asked();
-        insert.setObject(1, asked.id());
-        insert.setString(2, asked.kind());
-        insert.setString(3, asked.subjectRef());
-        insert.setDate(4, Date.valueOf(asked.assessedOn()));
-        insert.setTimestamp(5, Timestamp.from(asked.at()));
-        insert.setTimestamp(6, Timestamp.from(recordedAt));
-        insert.setString(7, asked.caller());
-        insert.setString(8, asked.idempotencyKey());
-        insert.setString(9, asked.requestSha256());
-        insert.setInt(10, asked.rulesetVersion());
-        insert.setString(11, asked.rulesetSha256());
-        insert.setString(12, asked.input());
+        AskedColumns.bind(insert, decision.asked());
+        insert.setTimestamp(12, Timestamp.from(recordedAt));
         insert.setString(13, decision.response());
         insert.setLong(14, seq);
         insert.setString(15, previous);

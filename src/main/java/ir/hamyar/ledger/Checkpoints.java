@@ -144,8 +144,7 @@ public class Checkpoints {
 
     private Optional<Head> head() {
         return Jdbc.read(dataSource, connection -> {
-            try (var statement =
-                            connection.prepareStatement("select seq, hash from decision order by seq desc limit 1");
+            try (var statement = connection.prepareStatement(ChainAppend.HEAD);
                     var result = statement.executeQuery()) {
                 return result.next() ? Optional.of(new Head(result.getLong(1), result.getString(2))) : Optional.empty();
             }

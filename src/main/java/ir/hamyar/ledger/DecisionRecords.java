@@ -11,14 +11,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Reads recorded decisions for auditors, newest first by decision time ({@code seq} breaks ties, so the order is
@@ -28,9 +26,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class DecisionRecords {
 
-    static final String COLUMNS = "seq, id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller,"
-            + " idempotency_key, request_sha256, ruleset_version, ruleset_sha256, input, response::text, previous_hash,"
-            + " hash";
+    static final String COLUMNS = "seq, " + AskedColumns.withInput("decided_at")
+            + ", recorded_at, response::text as response, previous_hash, hash";
 
     private final AgroalDataSource dataSource;
 
@@ -76,13 +73,14 @@ public class DecisionRecords {
                 page);
     }
 
-    public Optional<StoredDecision> find(UUID id) {
-        return Jdbc.read(
+    /** The decision of the id as a caller wrote it (not a UUID: none). */
+    public Optional<StoredDecision> find(String decisionId) {
+        return AskedColumns.id(decisionId).flatMap(id -> Jdbc.read(
                         dataSource,
                         connection ->
                                 select(connection, "select " + COLUMNS + " from decision where id = ?", List.of(id)))
                 .stream()
-                .findFirst();
+                .findFirst());
     }
 
     /** The most recent decisions, newest first. */
@@ -155,24 +153,13 @@ public class DecisionRecords {
     }
 
     static StoredDecision row(ResultSet rows) throws SQLException {
-        Asked asked = new Asked(
-                rows.getObject(2, UUID.class),
-                rows.getString(3),
-                rows.getString(4),
-                rows.getObject(5, LocalDate.class),
-                rows.getObject(6, OffsetDateTime.class).toInstant(),
-                rows.getString(8),
-                rows.getString(9),
-                rows.getString(10),
-                rows.getInt(11),
-                rows.getString(12),
-                rows.getString(13));
+        Asked asked = AskedColumns.read(rows, "decided_at", true);
         return new StoredDecision(
-                rows.getLong(1),
-                new Answered(asked, rows.getString(14)),
-                rows.getObject(7, OffsetDateTime.class).toInstant(),
-                rows.getString(15),
-                rows.getString(16));
+                rows.getLong("seq"),
+                new Answered(asked, rows.getString("response")),
+                rows.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+                rows.getString("previous_hash"),
+                rows.getString("hash"));
     }
 
     private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {

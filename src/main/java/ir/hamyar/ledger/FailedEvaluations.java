@@ -7,16 +7,13 @@ import ir.hamyar.db.StorageException;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,14 +25,9 @@ import org.jboss.logging.Logger;
 public class FailedEvaluations {
 
     private static final Logger LOG = Logger.getLogger(FailedEvaluations.class);
-    private static final String INSERT =
-            """
-            insert into evaluation_failure (id, kind, subject_ref, assessed_on, failed_at, caller, idempotency_key,
-                                            request_sha256, ruleset_version, ruleset_sha256, rule, reason, input)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String COLUMNS =
-            "select id, kind, subject_ref, assessed_on, failed_at, caller, idempotency_key, request_sha256,"
-                    + " ruleset_version, ruleset_sha256, rule, reason";
+    private static final String INSERT = "insert into evaluation_failure (" + AskedColumns.withInput("failed_at")
+            + ", rule, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "select " + AskedColumns.names("failed_at") + ", rule, reason";
 
     private final AgroalDataSource dataSource;
     private final MeterRegistry metrics;
@@ -105,7 +97,7 @@ public class FailedEvaluations {
                         List<Failure> found = new ArrayList<>();
                         try (ResultSet result = select.executeQuery()) {
                             while (result.next()) {
-                                found.add(read(result, null));
+                                found.add(read(result, false));
                             }
                         }
                         return found;
@@ -114,50 +106,29 @@ public class FailedEvaluations {
                 page);
     }
 
-    /** One failure with the input as received. */
-    public Optional<Failure> find(UUID id) {
-        return Jdbc.read(dataSource, connection -> {
-            try (PreparedStatement select =
-                    connection.prepareStatement(COLUMNS + ", input from evaluation_failure where id = ?")) {
-                select.setObject(1, id);
-                try (ResultSet result = select.executeQuery()) {
-                    return result.next() ? Optional.of(read(result, result.getString("input"))) : Optional.empty();
-                }
-            }
-        });
+    /** One failure, with the input as received, by its id as a caller wrote it (not a UUID: none). */
+    public Optional<Failure> find(String failureId) {
+        return AskedColumns.id(failureId)
+                .flatMap(id -> Jdbc.read(dataSource, connection -> {
+                    try (PreparedStatement select =
+                            connection.prepareStatement(COLUMNS + ", input from evaluation_failure where id = ?")) {
+                        select.setObject(1, id);
+                        try (ResultSet result = select.executeQuery()) {
+                            return result.next() ? Optional.of(read(result, true)) : Optional.empty();
+                        }
+                    }
+                }));
     }
 
     private static void bind(PreparedStatement insert, Failure failure) throws SQLException {
-        Asked asked = failure.asked();
-        insert.setObject(1, asked.id());
-        insert.setString(2, asked.kind());
-        insert.setString(3, asked.subjectRef());
-        insert.setDate(4, Date.valueOf(asked.assessedOn()));
-        insert.setTimestamp(5, Timestamp.from(asked.at()));
-        insert.setString(6, asked.caller());
-        insert.setString(7, asked.idempotencyKey());
-        insert.setString(8, asked.requestSha256());
-        insert.setInt(9, asked.rulesetVersion());
-        insert.setString(10, asked.rulesetSha256());
-        insert.setString(11, failure.rule());
-        insert.setString(12, failure.reason());
-        insert.setString(13, asked.input());
+        AskedColumns.bind(insert, failure.asked());
+        insert.setString(12, failure.rule());
+        insert.setString(13, failure.reason());
     }
 
-    private static Failure read(ResultSet result, String input) throws SQLException {
+    private static Failure read(ResultSet result, boolean withInput) throws SQLException {
         return new Failure(
-                new Asked(
-                        result.getObject("id", UUID.class),
-                        result.getString("kind"),
-                        result.getString("subject_ref"),
-                        result.getDate("assessed_on").toLocalDate(),
-                        result.getObject("failed_at", OffsetDateTime.class).toInstant(),
-                        result.getString("caller"),
-                        result.getString("idempotency_key"),
-                        result.getString("request_sha256"),
-                        result.getInt("ruleset_version"),
-                        result.getString("ruleset_sha256"),
-                        input),
+                AskedColumns.read(result, "failed_at", withInput),
                 result.getString("rule"),
                 result.getString("reason"));
     }
