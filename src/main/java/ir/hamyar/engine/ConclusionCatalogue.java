@@ -47,9 +47,6 @@ public final class ConclusionCatalogue {
     static ConclusionCatalogue read(RuleTree tree, List<CompileProblem> problems) {
         String path = RuleTree.CONCLUSIONS_FILE;
         Map<String, ConclusionType> types = new LinkedHashMap<>();
-        if (!tree.files().containsKey(path)) {
-            return new ConclusionCatalogue(types);
-        }
         TreeYaml.readEntries(
                 tree,
                 path,
@@ -63,7 +60,7 @@ public final class ConclusionCatalogue {
         if (!node.path("kind").isTextual() || !node.path("subject").isTextual()) {
             problems.add(new CompileProblem(path, 0, 0, "conclusion type " + type + " needs a kind and a subject"));
         }
-        if (!hasBothLanguages(node.path("label"))) {
+        if (!TreeYaml.hasBothLanguages(node.path("label"))) {
             problems.add(new CompileProblem(
                     path, 0, 0, "conclusion type " + type + " needs a Persian and an English label"));
         }
@@ -72,17 +69,21 @@ public final class ConclusionCatalogue {
             problems.add(new CompileProblem(path, 0, 0, "conclusion type " + type + " needs its values"));
         }
         node.path("values").fields().forEachRemaining(value -> {
-            if (!hasBothLanguages(value.getValue())) {
+            if (!TreeYaml.hasBothLanguages(value.getValue())) {
                 problems.add(new CompileProblem(
                         path,
                         0,
                         0,
                         "value " + value.getKey() + " of " + type + " needs a Persian and an English label"));
             }
-            values.put(value.getKey(), text(value.getValue()));
+            values.put(value.getKey(), TreeYaml.text(value.getValue()));
         });
         return new ConclusionType(
-                type, node.path("kind").asText(), node.path("subject").asText(), text(node.path("label")), values);
+                type,
+                node.path("kind").asText(),
+                node.path("subject").asText(),
+                TreeYaml.text(node.path("label")),
+                values);
     }
 
     /** Every type and value a rule file inserts or matches as a literal must be declared. */
@@ -189,13 +190,5 @@ public final class ConclusionCatalogue {
             }
         }
         return blanked.toString();
-    }
-
-    private static boolean hasBothLanguages(JsonNode node) {
-        return node.path("fa").isTextual() && node.path("en").isTextual();
-    }
-
-    private static Text text(JsonNode node) {
-        return new Text(node.path("fa").asText(null), node.path("en").asText(null));
     }
 }

@@ -40,9 +40,6 @@ public final class IndicatorCatalogue {
     static IndicatorCatalogue read(RuleTree tree, List<CompileProblem> problems) {
         String path = RuleTree.INDICATORS_FILE;
         Map<String, Indicator> indicators = new LinkedHashMap<>();
-        if (!tree.files().containsKey(path)) {
-            return new IndicatorCatalogue(indicators);
-        }
         TreeYaml.readEntries(
                 tree,
                 path,
@@ -58,7 +55,7 @@ public final class IndicatorCatalogue {
         }
         for (int score = 1; score <= 5; score++) {
             JsonNode anchor = node.path("anchors").path(String.valueOf(score));
-            if (!anchor.path("fa").isTextual() || !anchor.path("en").isTextual()) {
+            if (!TreeYaml.hasBothLanguages(anchor)) {
                 problems.add(new CompileProblem(
                         path,
                         0,
@@ -69,7 +66,7 @@ public final class IndicatorCatalogue {
         Map<Integer, Text> anchors = new TreeMap<>();
         node.path("anchors").fields().forEachRemaining(anchor -> {
             try {
-                anchors.put(Integer.parseInt(anchor.getKey()), text(anchor.getValue()));
+                anchors.put(Integer.parseInt(anchor.getKey()), TreeYaml.text(anchor.getValue()));
             } catch (NumberFormatException e) {
                 problems.add(
                         new CompileProblem(path, 0, 0, "indicator " + code + " has an anchor that is not a score"));
@@ -78,12 +75,8 @@ public final class IndicatorCatalogue {
         return new Indicator(
                 code,
                 node.path("domain").asText(),
-                text(node.path("label")),
+                TreeYaml.text(node.path("label")),
                 anchors,
                 node.path("reference").asText(null));
-    }
-
-    private static Text text(JsonNode node) {
-        return new Text(node.path("fa").asText(null), node.path("en").asText(null));
     }
 }

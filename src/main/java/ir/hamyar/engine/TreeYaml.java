@@ -2,6 +2,7 @@ package ir.hamyar.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import ir.hamyar.facts.Text;
 import ir.hamyar.json.Json;
 import java.io.IOException;
 import java.util.List;
@@ -14,8 +15,9 @@ final class TreeYaml {
     private TreeYaml() {}
 
     /**
-     * The entries of the map at {@code path}, each handed to {@code entry}; a file that is not such a map, or not
-     * YAML, is a problem located in it ({@code what} says what its keys should be, e.g. "indicator codes").
+     * The entries of the map at {@code path}, each handed to {@code entry}; none when the tree has no such file. A
+     * file that is not such a map, or not YAML, is a problem located in it ({@code what} says what its keys should
+     * be, e.g. "indicator codes").
      */
     static void readEntries(
             RuleTree tree,
@@ -23,6 +25,9 @@ final class TreeYaml {
             String what,
             List<CompileProblem> problems,
             BiConsumer<String, JsonNode> entry) {
+        if (!tree.files().containsKey(path)) {
+            return;
+        }
         try {
             JsonNode root = Json.YAML.readTree(tree.files().get(path));
             if (root == null || !root.isObject()) {
@@ -38,6 +43,15 @@ final class TreeYaml {
         } catch (IOException e) {
             problems.add(new CompileProblem(path, 0, 0, "cannot be read"));
         }
+    }
+
+    /** A {@code { fa: …, en: … }} node as a text (a language missing is null). */
+    static Text text(JsonNode node) {
+        return new Text(node.path("fa").asText(null), node.path("en").asText(null));
+    }
+
+    static boolean hasBothLanguages(JsonNode node) {
+        return node.path("fa").isTextual() && node.path("en").isTextual();
     }
 
     /** The line of {@code offset} in {@code text}, from 1. */
