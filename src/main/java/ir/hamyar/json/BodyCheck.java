@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * What a body must be before it is parsed into a tree: UTF-8 (RFC 8259; UTF-16 and UTF-32, which JSON parsers
@@ -48,7 +49,7 @@ final class BodyCheck {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body));
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("the body is not valid UTF-8", java.util.List.of());
+            throw new InvalidInputException("the body is not valid UTF-8", List.of());
         }
     }
 
@@ -72,9 +73,7 @@ final class BodyCheck {
                     }
                 }
                 case END_OBJECT, END_ARRAY -> counts.pop();
-                case FIELD_NAME -> {
-                    checkText(parser, parser.currentName(), limits);
-                }
+                case FIELD_NAME -> checkText(parser, parser.currentName(), limits);
                 default -> {
                     countIn(parser, counts, limits);
                     if (token == JsonToken.VALUE_STRING) {
@@ -84,7 +83,7 @@ final class BodyCheck {
             }
             if (++values > limits.maxValues()) {
                 throw new InvalidInputException(
-                        "the body holds more than " + limits.maxValues() + " JSON values", java.util.List.of());
+                        "the body holds more than " + limits.maxValues() + " JSON values", List.of());
             }
         }
     }

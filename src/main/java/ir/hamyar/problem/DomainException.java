@@ -1,8 +1,8 @@
 package ir.hamyar.problem;
 
 /**
- * What a service says went wrong, in its own terms; {@link ProblemMappers} alone decides the HTTP status of each
- * kind. {@code slug} names the problem type ({@code urn:hamyar:problem:<slug>}).
+ * What a service says went wrong, in its own terms; {@link ProblemResponses#of(DomainException)} alone decides the
+ * HTTP status of each kind. {@code slug} names the problem type ({@code urn:hamyar:problem:<slug>}).
  */
 public abstract class DomainException extends RuntimeException {
 

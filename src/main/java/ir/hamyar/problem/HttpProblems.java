@@ -102,25 +102,21 @@ public class HttpProblems {
     private static Problem unreadableBody(HttpServerRequest request) {
         String encoding = request.getHeader(HttpHeaders.CONTENT_ENCODING);
         if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
-            return Problem.of(
-                    415,
-                    "unsupported-media-type",
-                    "Unsupported media type",
-                    "the body must not be compressed or otherwise encoded (Content-Encoding)");
+            return unsupported("the body must not be compressed or otherwise encoded (Content-Encoding)");
         }
         String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (type != null && type.toLowerCase(Locale.ROOT).contains("json") && !isUtf8(type)) {
-            return Problem.of(
-                    415,
-                    "unsupported-media-type",
-                    "Unsupported media type",
-                    "JSON bodies are UTF-8 (RFC 8259); the charset, if given, must be utf-8");
+            return unsupported("JSON bodies are UTF-8 (RFC 8259); the charset, if given, must be utf-8");
         }
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && !length.trim().matches("\\d{1,18}")) {
             return Problem.of(400, "invalid-input", "Invalid input", "Content-Length is not a number");
         }
         return null;
+    }
+
+    private static Problem unsupported(String detail) {
+        return Problem.of(415, "unsupported-media-type", "Unsupported media type", detail);
     }
 
     private static boolean isUtf8(String contentType) {
@@ -147,7 +143,8 @@ public class HttpProblems {
             request.connection().close();
             return;
         }
-        context.vertx().setTimer(DRAIN_MILLIS, timer -> request.connection().close());
+        long timer = context.vertx()
+                .setTimer(DRAIN_MILLIS, fired -> request.connection().close());
         long[] drained = {0};
         request.handler(buffer -> {
             drained[0] += buffer.length();
@@ -155,7 +152,10 @@ public class HttpProblems {
                 request.connection().close();
             }
         });
-        request.endHandler(end -> request.connection().close());
+        request.endHandler(end -> {
+            context.vertx().cancelTimer(timer);
+            request.connection().close();
+        });
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
         send(context, problem);
         request.resume();

@@ -1,6 +1,7 @@
 package ir.hamyar.problem;
 
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -43,7 +44,7 @@ public class OpenApiProblems implements OASFilter {
         return operation;
     }
 
-    private static java.util.function.BiConsumer<String, String> addTo(APIResponses responses) {
+    private static BiConsumer<String, String> addTo(APIResponses responses) {
         return (status, description) -> {
             if (responses.hasAPIResponse(status)) {
                 return;

@@ -1,5 +1,8 @@
 package ir.hamyar.ruleset;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /** What somebody did to a ruleset version; each is kept as a ruleset event. */
 public enum RulesetAction {
     CREATED,
@@ -9,6 +12,6 @@ public enum RulesetAction {
 
     /** The actions, as an error lists them. */
     public static String names() {
-        return java.util.Arrays.stream(values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", "));
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
     }
 }
