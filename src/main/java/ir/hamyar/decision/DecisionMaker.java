@@ -95,7 +95,7 @@ public class DecisionMaker {
                 input);
     }
 
-    private static List<DecisionResponse.FiredRule> firedRules(List<String> rules) {
+    static List<DecisionResponse.FiredRule> firedRules(List<String> rules) {
         return IntStream.range(0, rules.size())
                 .mapToObj(i -> new DecisionResponse.FiredRule(i + 1, rules.get(i)))
                 .toList();

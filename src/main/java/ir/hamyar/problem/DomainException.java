@@ -45,6 +45,13 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
+    /** The caller is known and may use this endpoint, but not on this resource (an author approving her own draft). */
+    public static class Forbidden extends DomainException {
+        public Forbidden(String slug, String title, String detail) {
+            super(slug, title, detail);
+        }
+    }
+
     /** The service cannot do it now; the same request may succeed later. */
     public static class Unavailable extends DomainException {
         public Unavailable(String slug, String title, String detail) {

@@ -36,9 +36,11 @@ public class HttpProblems {
         this.mapper = mapper;
     }
 
-    /** The body limit of a path: a batch or a ruleset upload 16 MiB, anything else 1 MiB. */
+    /** The body limit of a path: a batch or a ruleset upload (API or console) 16 MiB, anything else 1 MiB. */
     public static long limitFor(String path) {
-        return path.startsWith("/api/v1/decisions/batch") || path.startsWith("/api/v1/rulesets")
+        return path.startsWith("/api/v1/decisions/batch")
+                        || (path.startsWith("/api/v1/rulesets") && !path.contains("/evaluate/"))
+                        || path.equals("/console/versions/upload")
                 ? BULK_LIMIT
                 : DECISION_LIMIT;
     }

@@ -24,6 +24,8 @@ public final class ProblemResponses {
         int status;
         if (e instanceof DomainException.NotFound) {
             status = 404;
+        } else if (e instanceof DomainException.Forbidden) {
+            status = 403;
         } else if (e instanceof DomainException.Conflict) {
             status = 409;
         } else if (e instanceof DomainException.Unsupported) {

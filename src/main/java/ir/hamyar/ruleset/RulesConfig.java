@@ -34,6 +34,13 @@ public interface RulesConfig {
     @WithDefault("5s")
     Duration syncInterval();
 
+    /**
+     * How many policy users other than its author must approve a DRAFT before it may be activated (four eyes).
+     * Reactivating a RETIRED version (rollback) needs none. 0 only in dev mode and in tests that activate alone.
+     */
+    @WithDefault("1")
+    int approvalsRequired();
+
     /** How many compiled versions (drafts, recently active ones) each replica keeps ready to switch to. */
     @WithDefault("4")
     int compiledCacheSize();

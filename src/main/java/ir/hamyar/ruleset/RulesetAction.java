@@ -3,10 +3,11 @@ package ir.hamyar.ruleset;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** What somebody did to a ruleset version; each is kept as a ruleset event. */
+/** What somebody did to a ruleset version (created, rejected, approved, activated, rolled back); each is kept as an event. */
 public enum RulesetAction {
     CREATED,
     REJECTED,
+    APPROVED,
     ACTIVATED,
     ROLLED_BACK;
 

@@ -21,22 +21,28 @@ public class RulesetActivator {
     private final RulesetCompilations compilations;
     private final RulesetValidator validator;
     private final ActiveRuleset active;
+    private final int approvalsRequired;
 
     public RulesetActivator(
             RulesetVersions versions,
             RulesetCompilations compilations,
             RulesetValidator validator,
-            ActiveRuleset active) {
+            ActiveRuleset active,
+            RulesConfig config) {
         this.versions = versions;
         this.compilations = compilations;
         this.validator = validator;
         this.active = active;
+        this.approvalsRequired = config.approvalsRequired();
     }
 
     /** The activated version; a 404, 409 or a 422 {@link DraftReport} when it cannot be activated. */
     public RulesetVersion activate(int number, String actor, String comment) {
         RulesetVersion version = versions.find(number).orElseThrow(() -> RulesetProblems.unknownVersion(number));
         RulesetProblems.checkActivatable(version);
+        if (version.status() == RulesetStatus.DRAFT) {
+            RulesetProblems.checkApproved(version, approvalsRequired);
+        }
         long started = System.nanoTime();
         CompiledRuleset ruleset;
         try {
@@ -51,7 +57,7 @@ public class RulesetActivator {
                 throw new RulesetRefusedException(DraftReport.of(version, report, false));
             }
         }
-        RulesetEvent event = versions.activate(number, actor, comment);
+        RulesetEvent event = versions.activate(number, actor, comment, approvalsRequired);
         active.activate(new ActiveVersion(number, ruleset, event.id()));
         LOG.infof(
                 "Ruleset version %d %s by %s (was %s) after %d ms: %s",

@@ -49,11 +49,7 @@ public record RulesetChanges(int baseVersion, Map<String, String> files, String 
             while (entries.hasNext()) {
                 Map.Entry<String, JsonNode> entry = entries.next();
                 String field = "files[" + entry.getKey() + "]";
-                TreePaths.problemWith(entry.getKey())
-                        .or(() -> TreePaths.isHidden(entry.getKey())
-                                ? Optional.of("hidden files are not part of a rules tree")
-                                : Optional.empty())
-                        .ifPresent(problem -> errors.add(new FieldError(field, problem)));
+                checkPath(entry.getKey(), field, errors);
                 if (!entry.getValue().isTextual() && !entry.getValue().isNull()) {
                     errors.add(new FieldError(field, "must be the file's text, or null to delete it"));
                 }
@@ -67,6 +63,25 @@ public record RulesetChanges(int baseVersion, Map<String, String> files, String 
             throw new InvalidInputException("the changes do not meet the contract", errors);
         }
         return new RulesetChanges(base.asInt(), changes, comment);
+    }
+
+    /** Changes made in the console: the same checks of paths and comment as a JSON body gets. */
+    public static RulesetChanges of(int baseVersion, Map<String, String> files, String comment) {
+        List<FieldError> errors = new ArrayList<>();
+        files.keySet().forEach(path -> checkPath(path, "path", errors));
+        String checkedComment = comment(comment, "comment", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the changes do not meet the contract", errors);
+        }
+        return new RulesetChanges(baseVersion, files, checkedComment);
+    }
+
+    private static void checkPath(String path, String field, List<FieldError> errors) {
+        TreePaths.problemWith(path)
+                .or(() -> TreePaths.isHidden(path)
+                        ? Optional.of("hidden files are not part of a rules tree")
+                        : Optional.empty())
+                .ifPresent(problem -> errors.add(new FieldError(field, problem)));
     }
 
     /** The base tree with these changes applied; deleting a file the base does not have is an error. */
@@ -87,6 +102,16 @@ public record RulesetChanges(int baseVersion, Map<String, String> files, String 
             throw new InvalidInputException("the changes do not apply to the base version", errors);
         }
         return new RuleTree(changed);
+    }
+
+    /** An optional comment typed in a form: stripped, null when blank, refused past 1000 characters. */
+    public static String comment(String text) {
+        List<FieldError> errors = new ArrayList<>();
+        String checked = comment(text, "comment", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("the comment is too long", errors);
+        }
+        return checked;
     }
 
     /** An optional comment: text of at most 1000 characters. */

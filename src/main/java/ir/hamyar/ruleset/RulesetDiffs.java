@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** The per-file unified diff between two rule trees, files in path order, unchanged files left out. */
-final class RulesetDiffs {
+public final class RulesetDiffs {
 
     private static final int CONTEXT_LINES = 3;
     private static final String NO_FILE = "/dev/null";
 
     private RulesetDiffs() {}
 
-    static RulesetDiff between(int fromVersion, RuleTree from, int toVersion, RuleTree to) {
+    public static RulesetDiff between(int fromVersion, RuleTree from, int toVersion, RuleTree to) {
         TreeSet<String> paths = new TreeSet<>(from.files().keySet());
         paths.addAll(to.files().keySet());
         List<FileDiff> files = new ArrayList<>();

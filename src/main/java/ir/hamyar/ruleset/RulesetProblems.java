@@ -15,6 +15,37 @@ final class RulesetProblems {
         return new DomainException.NotFound("ruleset version " + version + " has no file " + path);
     }
 
+    static void checkApproved(RulesetVersion draft, int required) {
+        int approvals = draft.approvals().size();
+        if (approvals < required) {
+            throw new DomainException.Conflict(
+                    "approval-missing",
+                    "Approval missing",
+                    "draft " + draft.version() + " has " + approvals + " of the " + required
+                            + " approval(s) required: a policy user other than its author (" + draft.createdBy()
+                            + ") must approve it first (POST /api/v1/rulesets/" + draft.version() + "/approve)");
+        }
+    }
+
+    static void checkApprovable(RulesetVersion version, String approver) {
+        if (version.status() != RulesetStatus.DRAFT) {
+            throw new DomainException.Conflict(
+                    "ruleset-conflict",
+                    "Cannot approve",
+                    "version " + version.version() + " is " + version.status() + "; only a DRAFT can be approved");
+        }
+        if (version.createdBy().equals(approver)) {
+            throw new DomainException.Forbidden(
+                    "own-draft",
+                    "Cannot approve your own draft",
+                    "draft " + version.version() + " was made by you; another policy user must approve it");
+        }
+        if (version.approvals().stream().anyMatch(approval -> approval.by().equals(approver))) {
+            throw new DomainException.Conflict(
+                    "ruleset-conflict", "Approved already", "you approved draft " + version.version() + " already");
+        }
+    }
+
     static void checkActivatable(RulesetVersion version) {
         String reason =
                 switch (version.status()) {

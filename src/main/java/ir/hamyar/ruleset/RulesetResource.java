@@ -52,6 +52,7 @@ public class RulesetResource {
     private final RulesetVersions versions;
     private final RulesetDrafts drafts;
     private final RulesetActivator activator;
+    private final RulesetApprovals approvals;
     private final ActiveRuleset active;
     private final SecurityIdentity identity;
 
@@ -59,11 +60,13 @@ public class RulesetResource {
             RulesetVersions versions,
             RulesetDrafts drafts,
             RulesetActivator activator,
+            RulesetApprovals approvals,
             ActiveRuleset active,
             SecurityIdentity identity) {
         this.versions = versions;
         this.drafts = drafts;
         this.activator = activator;
+        this.approvals = approvals;
         this.active = active;
         this.identity = identity;
     }
@@ -198,8 +201,23 @@ public class RulesetResource {
     @Operation(summary = "Make a validated draft, or a retired version (rollback), the active one on every replica")
     public RulesetView activateVersion(@PathParam("version") String version, byte[] body) {
         int number = find(version).version();
-        String comment = activationComment(body);
+        String comment = comment(body, true);
         return RulesetView.summary(activator.activate(number, actor(), comment));
+    }
+
+    @POST
+    @Path("{version}/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.POLICY, Roles.ADMIN})
+    @Operation(
+            summary = "Approve a draft (four eyes): by a policy user other than its author; the comment is optional",
+            description = "403 when the approver is the draft's author; 409 unless the version is a DRAFT or when this"
+                    + " user approved it already. With hamyar.rules.approvals-required approvals a draft may be"
+                    + " activated.")
+    public RulesetView approveVersion(@PathParam("version") String version, byte[] body) {
+        int number = find(version).version();
+        String comment = comment(body, false);
+        return RulesetView.summary(approvals.approve(number, actor(), comment));
     }
 
     @ServerExceptionMapper
@@ -218,25 +236,27 @@ public class RulesetResource {
         return response.build();
     }
 
-    private static String activationComment(byte[] body) {
+    /** The comment of an activation (required: why this version goes live) or an approval (optional). */
+    private static String comment(byte[] body, boolean required) {
         List<FieldError> errors = new ArrayList<>();
-        ActivationRequest request =
-                StrictJson.bind(StrictJson.parse(body, JsonLimits.PROFILE), ActivationRequest.class, "", errors);
+        CommentRequest request = body.length == 0 && !required
+                ? new CommentRequest(null)
+                : StrictJson.bind(StrictJson.parse(body, JsonLimits.PROFILE), CommentRequest.class, "", errors);
         if (request == null) {
             throw new InvalidInputException(new FieldError("", "must be an object with a comment"));
         }
         String comment = RulesetChanges.comment(request.comment(), "comment", errors);
-        if (comment == null && errors.isEmpty()) {
+        if (required && comment == null && errors.isEmpty()) {
             errors.add(new FieldError("comment", "is required: say why this version goes live"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("the activation request does not meet the contract", errors);
+            throw new InvalidInputException("the request does not meet the contract", errors);
         }
         return comment;
     }
 
-    /** The body of an activation: why this version goes live. */
-    public record ActivationRequest(String comment) {}
+    /** The body of an activation or approval: why. */
+    public record CommentRequest(String comment) {}
 
     private RulesetVersion find(String version) {
         if (ACTIVE.equals(version)) {

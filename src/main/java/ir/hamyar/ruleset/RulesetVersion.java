@@ -1,6 +1,7 @@
 package ir.hamyar.ruleset;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** A stored ruleset version's metadata: identity, lifecycle and origin. Its files are read separately. */
 public record RulesetVersion(
@@ -14,10 +15,14 @@ public record RulesetVersion(
         OffsetDateTime activatedAt,
         String activatedBy,
         ValidationReport report,
-        int fileCount) {
+        int fileCount,
+        List<Approval> approvals) {
 
     /** Versions recorded before trees were stored have no files and can never be activated again. */
     public boolean hasFiles() {
         return fileCount > 0;
     }
+
+    /** A policy user other than the author approved this draft (four eyes). */
+    public record Approval(String by, OffsetDateTime at, String comment) {}
 }

@@ -32,7 +32,9 @@ public class RulesetVersions {
 
     private static final String COLUMNS = "v.version, v.sha256, v.status, v.source, v.created_at, v.created_by,"
             + " v.comment, v.activated_at, v.activated_by, v.report::text,"
-            + " (select count(*) from ruleset_file f where f.version = v.version)";
+            + " (select count(*) from ruleset_file f where f.version = v.version),"
+            + " (select json_agg(json_build_object('by', e.actor, 'at', e.at, 'comment', e.comment) order by e.id)"
+            + " from ruleset_event e where e.version = v.version and e.action = 'APPROVED')::text";
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('" + CHANNEL + "'))";
 
     private final AgroalDataSource dataSource;
@@ -143,14 +145,18 @@ public class RulesetVersions {
 
     /**
      * Makes a DRAFT or RETIRED version the active one and retires the one before, with an ACTIVATED or ROLLED_BACK
-     * event; concurrent activations on any replica are serialised by an advisory lock.
+     * event; concurrent activations on any replica are serialised by an advisory lock. A DRAFT needs
+     * {@code approvalsRequired} approvals first (a 409 names what is missing); a RETIRED one was approved before.
      */
-    public RulesetEvent activate(int version, String actor, String comment) {
+    public RulesetEvent activate(int version, String actor, String comment, int approvalsRequired) {
         return Jdbc.inTransaction(dataSource, connection -> {
             lock(connection);
             RulesetVersion target = first(select(connection, "v.version = ? for update", version))
                     .orElseThrow(() -> RulesetProblems.unknownVersion(version));
             RulesetProblems.checkActivatable(target);
+            if (target.status() == RulesetStatus.DRAFT) {
+                RulesetProblems.checkApproved(target, approvalsRequired);
+            }
             Integer previous = activeVersion(connection);
             update(connection, "update ruleset_version set status = 'RETIRED' where status = 'ACTIVE'");
             markActive(connection, version, actor);
@@ -159,6 +165,20 @@ public class RulesetVersions {
             RulesetEvent event = insertEvent(connection, actor, action, version, previous, comment);
             notify(connection, ACTIVATED + version);
             return event;
+        });
+    }
+
+    /**
+     * A policy user other than its author approves a DRAFT: an APPROVED event. 403 for the author, 409 for a version
+     * that is not a DRAFT or that this user approved already.
+     */
+    public RulesetEvent approve(int version, String approver, String comment) {
+        return Jdbc.inTransaction(dataSource, connection -> {
+            lock(connection);
+            RulesetVersion target = first(select(connection, "v.version = ? for update", version))
+                    .orElseThrow(() -> RulesetProblems.unknownVersion(version));
+            RulesetProblems.checkApprovable(target, approver);
+            return insertEvent(connection, approver, RulesetAction.APPROVED, version, null, comment);
         });
     }
 
@@ -316,7 +336,8 @@ public class RulesetVersions {
                             result.getObject(8, OffsetDateTime.class),
                             result.getString(9),
                             report(result.getString(10)),
-                            result.getInt(11)));
+                            result.getInt(11),
+                            approvals(result.getString(12))));
                 }
             }
             return versions;
@@ -332,6 +353,14 @@ public class RulesetVersions {
             return report == null ? null : mapper.writeValueAsString(report);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a validation report cannot be written as JSON", e);
+        }
+    }
+
+    private List<RulesetVersion.Approval> approvals(String json) {
+        try {
+            return json == null ? List.of() : List.of(mapper.readValue(json, RulesetVersion.Approval[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a version's approvals cannot be read", e);
         }
     }
 

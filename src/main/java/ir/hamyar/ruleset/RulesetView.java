@@ -15,6 +15,7 @@ public record RulesetView(
         String comment,
         OffsetDateTime activatedAt,
         String activatedBy,
+        List<RulesetVersion.Approval> approvals,
         String source,
         ValidationReport report,
         List<StoredFile> files) {
@@ -29,6 +30,7 @@ public record RulesetView(
                 version.comment(),
                 version.activatedAt(),
                 version.activatedBy(),
+                version.approvals(),
                 version.source(),
                 null,
                 null);
@@ -45,6 +47,7 @@ public record RulesetView(
                 summary.comment,
                 summary.activatedAt,
                 summary.activatedBy,
+                summary.approvals,
                 summary.source,
                 version.report(),
                 files);

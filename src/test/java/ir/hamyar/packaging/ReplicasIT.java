@@ -56,6 +56,9 @@ class ReplicasIT {
             int version = draft.get("version").asInt();
             String sha256 = draft.get("sha256").asText();
             awaitCompiledReady(b, sha256);
+            // the packaged service requires a second officer's approval before a draft goes live (four eyes)
+            var approval = b.post("/api/v1/rulesets/" + version + "/approve", "policy2", "application/json", "{}");
+            assertThat(approval.statusCode()).as(approval.body()).isEqualTo(200);
 
             long switched = activateAndAwaitBoth(a, version, a, b);
             long rolledBack = activateAndAwaitBoth(b, 1, a, b);

@@ -50,6 +50,8 @@ class RoleMatrixTest {
                 endpoint("POST", "/api/v1/rulesets", "{}", 400, "policy"),
                 endpoint("POST", "/api/v1/rulesets/1/activate", "{}", 400, "policy"),
                 endpoint("POST", "/api/v1/rulesets/1/impact", "{\"limit\":1}", 200, "policy", "auditor"),
+                endpoint("POST", "/api/v1/rulesets/active/evaluate/helper", "helper.json", 200, "policy"),
+                endpoint("POST", "/api/v1/rulesets/1/approve", "{\"approver\":\"x\"}", 400, "policy"),
                 endpoint("GET", "/api/v1/audit/decisions", null, 200, "auditor"),
                 endpoint("GET", "/api/v1/audit/decisions/" + DECISION, null, 200, "auditor"),
                 endpoint("POST", "/api/v1/audit/decisions/" + DECISION + "/replay", null, 200, "auditor"),

@@ -31,6 +31,8 @@ public final class PackagedService implements AutoCloseable {
     private static final List<String> TEST_USERS = List.of(
             "-Dhamyar.security.users.policy.password-hash=$2a$04$30vJjUUZiuJCrst4q9VUVeahIXkoSv5crwTOaAedfoZQ.M/g3mtSG",
             "-Dhamyar.security.users.policy.roles=policy",
+            "-Dhamyar.security.users.policy2.password-hash=$2a$04$EaEGL8k9gOYXT/33HHPhnOlJqFM5qincaejLX.jm7sAxTMCkmpMAy",
+            "-Dhamyar.security.users.policy2.roles=policy",
             "-Dhamyar.security.users.intake.password-hash=$2a$04$A07k1HlC6KNy4UP9nHF95ubXbHQI78m0TpZ0UyZ.AZ7Nrd4exzgfO",
             "-Dhamyar.security.users.intake.roles=intake",
             "-Dhamyar.security.users.auditor.password-hash=$2a$04$Tud6Bur..E.UJtQ2YxIYEu9epTW7R2tmFY2QXQHeFiwaY6IS3NBqC",
