@@ -29,7 +29,8 @@ class DependencyDirectionTest {
             List.of("evaluation"),
             List.of("scenario"),
             List.of("ruleset", "ledger"),
-            List.of("decision", "audit"));
+            List.of("decision", "audit"),
+            List.of("console"));
 
     private static final String BASE = "ir.hamyar.";
     private static final JavaClasses MAIN = new ClassFileImporter()

@@ -1,0 +1,100 @@
+package ir.hamyar.console;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import ir.hamyar.ruleset.ActiveRuleset;
+import ir.hamyar.ruleset.RulesetVersions;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The console's doors: its home, sign-in and sign-out, the language switch. */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleResource {
+
+    /** The form login's session cookie (quarkus.http.auth.form.cookie-name). */
+    static final String SESSION_COOKIE = "quarkus-credential";
+
+    private final ConsoleRequest console;
+    private final ActiveRuleset active;
+    private final RulesetVersions versions;
+    private final Template home;
+    private final Template login;
+
+    public ConsoleResource(
+            ConsoleRequest console,
+            ActiveRuleset active,
+            RulesetVersions versions,
+            @Location("console/home.html") Template home,
+            @Location("console/login.html") Template login) {
+        this.console = console;
+        this.active = active;
+        this.versions = versions;
+        this.home = home;
+        this.login = login;
+    }
+
+    @GET
+    @Authenticated
+    public TemplateInstance home() {
+        return home.data("c", console)
+                .data("active", versions.find(active.current().version()).orElseThrow());
+    }
+
+    @GET
+    @Path("login")
+    @PermitAll
+    public TemplateInstance signIn(@QueryParam("error") String error) {
+        return login.data("c", console).data("failed", error != null);
+    }
+
+    @POST
+    @Path("logout")
+    @Authenticated
+    public Response signOut(@RestForm(ConsoleRequest.CSRF_FIELD) String csrf) {
+        console.requireCsrf(csrf);
+        return Response.seeOther(URI.create("/console/login"))
+                .cookie(new NewCookie.Builder(SESSION_COOKIE)
+                        .value("")
+                        .path("/")
+                        .maxAge(0)
+                        .httpOnly(true)
+                        .build())
+                .build();
+    }
+
+    @GET
+    @Path("en")
+    @PermitAll
+    public Response english() {
+        return language("en", null);
+    }
+
+    @GET
+    @Path("language/{lang}")
+    @PermitAll
+    public Response language(@PathParam("lang") String lang, @QueryParam("to") String to) {
+        String chosen = Messages.ENGLISH.equals(lang) ? Messages.ENGLISH : Messages.PERSIAN;
+        boolean safe = to != null && to.startsWith("/console/") && !to.contains("//") && !to.contains("\\");
+        return Response.seeOther(URI.create(safe ? to : "/console/"))
+                .cookie(new NewCookie.Builder(ConsoleRequest.LANGUAGE_COOKIE)
+                        .value(chosen)
+                        .path("/")
+                        .maxAge(365 * 24 * 3600)
+                        .sameSite(NewCookie.SameSite.LAX)
+                        .build())
+                .build();
+    }
+}

@@ -1,0 +1,176 @@
+package ir.hamyar.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import ir.hamyar.decision.DryRun;
+import ir.hamyar.decision.DryRunResponse;
+import ir.hamyar.engine.RuleInfo;
+import ir.hamyar.engine.RuleTree;
+import ir.hamyar.json.JsonLimits;
+import ir.hamyar.json.StrictJson;
+import ir.hamyar.problem.FieldError;
+import ir.hamyar.problem.InvalidInputException;
+import ir.hamyar.problem.Problem;
+import ir.hamyar.problem.ProblemException;
+import ir.hamyar.profile.ProfileKind;
+import ir.hamyar.ruleset.ActiveRuleset;
+import ir.hamyar.ruleset.DraftReport;
+import ir.hamyar.ruleset.RulesetChanges;
+import ir.hamyar.ruleset.RulesetDrafts;
+import ir.hamyar.ruleset.RulesetStatus;
+import ir.hamyar.ruleset.RulesetVersion;
+import ir.hamyar.ruleset.RulesetVersions;
+import ir.hamyar.ruleset.StoredRulesets;
+import ir.hamyar.scenario.SavedScenario;
+import ir.hamyar.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * "Try a profile": a profile (pasted JSON, a sample to start from) evaluated under the active version or any draft
+ * through the dry run, nothing recorded; the answer with its reasons and the rules fired in order, each linked to its
+ * text; and "save as scenario", which adds it with its answer as expectation to a draft on top of that version.
+ */
+@Path("/console/try")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({Roles.POLICY, Roles.ADMIN})
+public class TryPages {
+
+    private final ConsoleRequest console;
+    private final DryRun dryRun;
+    private final ActiveRuleset active;
+    private final RulesetVersions versions;
+    private final StoredRulesets rulesets;
+    private final RulesetDrafts drafts;
+    private final Template page;
+
+    public TryPages(
+            ConsoleRequest console,
+            DryRun dryRun,
+            ActiveRuleset active,
+            RulesetVersions versions,
+            StoredRulesets rulesets,
+            RulesetDrafts drafts,
+            @Location("console/try.html") Template page) {
+        this.console = console;
+        this.dryRun = dryRun;
+        this.active = active;
+        this.versions = versions;
+        this.rulesets = rulesets;
+        this.drafts = drafts;
+        this.page = page;
+    }
+
+    @GET
+    public TemplateInstance form(@QueryParam("version") Integer version, @QueryParam("kind") String kind) {
+        ProfileKind chosen = ProfileKind.fromWireName(kind).orElse(ProfileKind.FAMILY);
+        return page(version == null ? active.current().version() : version, chosen, sample(chosen), null, null);
+    }
+
+    @POST
+    public TemplateInstance evaluate(
+            @RestForm Integer version,
+            @RestForm String kind,
+            @RestForm String profile,
+            @RestForm(ConsoleRequest.CSRF_FIELD) String csrf) {
+        console.requireCsrf(csrf);
+        ProfileKind chosen = kind(kind);
+        int number = version == null ? active.current().version() : version;
+        String text = ConsoleInput.text(profile);
+        try {
+            return page(number, chosen, text, dryRun.evaluate(number, chosen, bytes(text)), null);
+        } catch (ProblemException e) {
+            return page(number, chosen, text, null, e.problem());
+        }
+    }
+
+    @POST
+    @Path("scenario")
+    public Response saveAsScenario(
+            @RestForm Integer version,
+            @RestForm String kind,
+            @RestForm String profile,
+            @RestForm String name,
+            @RestForm(ConsoleRequest.CSRF_FIELD) String csrf) {
+        console.requireCsrf(csrf);
+        ProfileKind chosen = kind(kind);
+        if (version == null) {
+            throw new InvalidInputException(new FieldError("version", "is required"));
+        }
+        String text = ConsoleInput.text(profile);
+        DryRunResponse answer = dryRun.evaluate(version, chosen, bytes(text));
+        JsonNode given = StrictJson.parse(bytes(text), JsonLimits.PROFILE);
+        SavedScenario scenario =
+                new SavedScenario(chosen.wireName(), ConsoleInput.text(name), given, answer.conclusions());
+        RuleTree tree = versions.tree(version);
+        String existing = tree.files().containsKey(scenario.path()) ? tree.text(scenario.path()) : null;
+        DraftReport report = drafts.fromChanges(
+                RulesetChanges.of(
+                        version,
+                        Map.of(scenario.path(), scenario.appendTo(existing)),
+                        "scenario saved from the console: " + scenario.name().strip()),
+                console.getUser());
+        return Response.seeOther(URI.create("/console/versions/" + report.version()))
+                .build();
+    }
+
+    private TemplateInstance page(
+            int version, ProfileKind kind, String profile, DryRunResponse answer, Problem problem) {
+        List<RulesetVersion> choices = versions.all().stream()
+                .filter(v -> v.status() == RulesetStatus.ACTIVE
+                        || v.status() == RulesetStatus.DRAFT
+                        || v.version() == version)
+                .toList();
+        Map<String, RuleInfo> rules =
+                answer == null ? Map.of() : rulesets.compiled(version).rules();
+        return page.data("c", console)
+                .data("version", version)
+                .data("kind", kind.wireName())
+                .data(
+                        "kinds",
+                        Arrays.stream(ProfileKind.values())
+                                .map(ProfileKind::wireName)
+                                .toList())
+                .data("choices", choices)
+                .data("profile", profile)
+                .data("answer", answer)
+                .data("rules", rules)
+                .data("problem", problem);
+    }
+
+    private static ProfileKind kind(String kind) {
+        return ProfileKind.fromWireName(kind)
+                .orElseThrow(() ->
+                        new InvalidInputException(new FieldError("kind", "must be one of " + ProfileKind.wireNames())));
+    }
+
+    private static byte[] bytes(String text) {
+        return (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sample(ProfileKind kind) {
+        String resource = "console/samples/" + kind.wireName() + ".json";
+        try (InputStream in = TryPages.class.getClassLoader().getResourceAsStream(resource)) {
+            return in == null ? "{}" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
