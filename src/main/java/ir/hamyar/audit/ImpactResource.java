@@ -2,9 +2,9 @@ package ir.hamyar.audit;
 
 import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
-import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
+import ir.hamyar.ruleset.ActiveRuleset;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,9 +25,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ImpactResource {
 
     private final Impact impact;
+    private final ActiveRuleset active;
 
-    public ImpactResource(Impact impact) {
+    public ImpactResource(Impact impact, ActiveRuleset active) {
         this.impact = impact;
+        this.active = active;
     }
 
     @POST
@@ -35,7 +37,7 @@ public class ImpactResource {
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "Replay the most recent decisions (limit, default 1000) under a version and report changes")
     public Impact.Report rulesetImpact(@PathParam("version") String version, byte[] body) {
-        return impact.of(versionNumber(version), limit(body));
+        return impact.of(active.number(version), limit(body));
     }
 
     private static int limit(byte[] body) {
@@ -54,14 +56,6 @@ public class ImpactResource {
             throw new InvalidInputException("the impact request does not meet the contract", errors);
         }
         return request.limit() == null ? Impact.DEFAULT_LIMIT : request.limit();
-    }
-
-    private static int versionNumber(String version) {
-        try {
-            return Integer.parseInt(version);
-        } catch (NumberFormatException e) {
-            throw new DomainException.NotFound();
-        }
     }
 
     /** The body of an impact request: how many of the latest decisions to replay. */

@@ -6,7 +6,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import ir.hamyar.decision.DryRun;
 import ir.hamyar.decision.DryRunResponse;
-import ir.hamyar.engine.RuleInfo;
+import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.RuleTree;
 import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
@@ -14,6 +14,7 @@ import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
 import ir.hamyar.problem.Problem;
 import ir.hamyar.problem.ProblemException;
+import ir.hamyar.profile.Enums;
 import ir.hamyar.profile.ProfileKind;
 import ir.hamyar.ruleset.ActiveRuleset;
 import ir.hamyar.ruleset.DraftReport;
@@ -26,12 +27,14 @@ import ir.hamyar.ruleset.StoredRulesets;
 import ir.hamyar.scenario.SavedScenario;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +44,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -91,14 +95,36 @@ public class TryPages {
             @RestForm String profile,
             @RestForm(ConsoleRequest.CSRF_FIELD) String csrf) {
         console.requireCsrf(csrf);
-        ProfileKind chosen = kind(kind);
-        int number = version == null ? active.current().version() : version;
-        String text = ConsoleInput.text(profile);
+        return evaluate(version == null ? active.current().version() : version, kind(kind), ConsoleInput.text(profile));
+    }
+
+    private TemplateInstance evaluate(int version, ProfileKind kind, String profile) {
         try {
-            return page(number, chosen, text, dryRun.evaluate(number, chosen, bytes(text)), null);
+            return page(version, kind, profile, dryRun.evaluate(version, kind, bytes(profile)), null);
         } catch (ProblemException e) {
-            return page(number, chosen, text, null, e.problem());
+            return page(version, kind, profile, null, e.problem());
         }
+    }
+
+    private List<String> indicatorCodes(int version) {
+        return List.copyOf(rulesets.compiled(version).indicators().all().keySet());
+    }
+
+    /** The family form: the profile it makes is shown as JSON beside the answer, ready to edit or save. */
+    @POST
+    @Path("family")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance evaluateFamilyForm(MultivaluedMap<String, String> form) {
+        console.requireCsrf(form.getFirst(ConsoleRequest.CSRF_FIELD));
+        String version = form.getFirst("version");
+        int number = version == null ? active.current().version() : active.number(version);
+        String profile;
+        try {
+            profile = FamilyForm.profile(form, indicatorCodes(number));
+        } catch (ProblemException e) {
+            return page(number, ProfileKind.FAMILY, sample(ProfileKind.FAMILY), null, e.problem());
+        }
+        return evaluate(number, ProfileKind.FAMILY, profile);
     }
 
     @POST
@@ -138,8 +164,7 @@ public class TryPages {
                         || v.status() == RulesetStatus.DRAFT
                         || v.version() == version)
                 .toList();
-        Map<String, RuleInfo> rules =
-                answer == null ? Map.of() : rulesets.compiled(version).rules();
+        CompiledRuleset ruleset = rulesets.compiled(version);
         return page.data("c", console)
                 .data("version", version)
                 .data("kind", kind.wireName())
@@ -151,8 +176,18 @@ public class TryPages {
                 .data("choices", choices)
                 .data("profile", profile)
                 .data("answer", answer)
-                .data("rules", rules)
+                .data("rules", answer == null ? Map.of() : ruleset.rules())
+                .data("indicators", ruleset.indicators().all().values())
+                .data("rows", IntStream.range(0, FamilyForm.MEMBER_ROWS).boxed().toList())
+                .data("roles", names(Enums.Role.values()))
+                .data("sexes", names(Enums.Sex.values()))
+                .data("circumstances", names(Enums.Circumstance.values()))
+                .data("categories", names(Enums.CaseworkCategory.values()))
                 .data("problem", problem);
+    }
+
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     private static ProfileKind kind(String kind) {

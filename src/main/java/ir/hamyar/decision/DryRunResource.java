@@ -55,17 +55,6 @@ public class DryRunResource {
             @Parameter(schema = @Schema(enumeration = {"family", "group", "helper"})) @PathParam("kind") String kind,
             byte[] body) {
         ProfileKind profileKind = ProfileKind.fromWireName(kind).orElseThrow(DomainException.NotFound::new);
-        return dryRun.evaluate(versionNumber(version), profileKind, body);
-    }
-
-    private int versionNumber(String version) {
-        if ("active".equals(version)) {
-            return active.current().version();
-        }
-        try {
-            return Integer.parseInt(version);
-        } catch (NumberFormatException e) {
-            throw new DomainException.NotFound();
-        }
+        return dryRun.evaluate(active.number(version), profileKind, body);
     }
 }

@@ -21,6 +21,18 @@ public class ActiveRuleset {
         return version;
     }
 
+    /** A version as a path names it: a number, or {@code active} for the number of the one in force; else 404. */
+    public int number(String version) {
+        if ("active".equals(version)) {
+            return current().version();
+        }
+        try {
+            return Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw new DomainException.NotFound();
+        }
+    }
+
     public Optional<ActiveVersion> peek() {
         return Optional.ofNullable(active.get());
     }

@@ -3,7 +3,6 @@ package ir.hamyar.ruleset;
 import io.quarkus.security.identity.SecurityIdentity;
 import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
-import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.HttpProblems;
 import ir.hamyar.problem.InvalidInputException;
@@ -47,7 +46,6 @@ public class RulesetResource {
 
     static final String ZIP = "application/zip";
     static final String DIFF = "text/x-diff";
-    private static final String ACTIVE = "active";
 
     private final RulesetVersions versions;
     private final RulesetDrafts drafts;
@@ -259,15 +257,7 @@ public class RulesetResource {
     public record CommentRequest(String comment) {}
 
     private RulesetVersion find(String version) {
-        if (ACTIVE.equals(version)) {
-            return versions.find(active.current().version()).orElseThrow();
-        }
-        int number;
-        try {
-            number = Integer.parseInt(version);
-        } catch (NumberFormatException e) {
-            throw new DomainException.NotFound();
-        }
+        int number = active.number(version);
         return versions.find(number).orElseThrow(() -> RulesetProblems.unknownVersion(number));
     }
 

@@ -126,6 +126,32 @@ class PolicyConsoleTest {
     }
 
     @Test
+    void aFamilyFilledInAsAFormWithSolarHijriDatesIsDecidedAsItsProfile() {
+        try (Browser policy = new Browser(base.toString())) {
+            policy.signIn("policy")
+                    .open("/console/try")
+                    .type("[name='members[0].birthDate']", "۱۳۶۹/۰۱/۱۳")
+                    .type("[name='members[1].ref']", "son")
+                    .select("[name='members[1].sex']", "MALE")
+                    .type("[name='members[1].birthDate']", "۱۳۹۲/۰۸/۳۰")
+                    .select("#f-ind-SAFETY", "1")
+                    .check("input[name='circumstances'][value='DOMESTIC_VIOLENCE']")
+                    .type("#f-applicant", "m1")
+                    .type("#f-admission", "۱۴۰۵/۰۸/۳۰")
+                    .check("[name='safeHouse.immediateDanger']");
+            policy.screenshot("family-form-fa", "#family-form");
+            policy.clickAndWaitFor("#evaluate-form", "li.conclusion[data-type='ACCOMPANY'][data-subject='son']");
+
+            assertThat(policy.attribute("li.conclusion[data-type='ACCOMPANY'][data-subject='son']", "data-value"))
+                    .isEqualTo("NOT_ALLOWED");
+            assertThat(policy.find("#profile").getDomProperty("value"))
+                    .contains("\"birthDate\" : \"2013-11-21\"")
+                    .contains("\"admissionOn\" : \"2026-11-21\"")
+                    .contains("\"SAFETY\" : 1");
+        }
+    }
+
+    @Test
     void aTriedProfileIsSavedAsAScenarioOfANewDraft() {
         freshActiveVersion();
         try (Browser policy = new Browser(base.toString())) {

@@ -93,6 +93,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    public Browser select(String css, String value) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
+        return this;
+    }
+
+    public Browser check(String css) {
+        WebElement box = find(css);
+        if (!box.isSelected()) {
+            box.click();
+        }
+        return this;
+    }
+
     /** Puts a whole text into a field at once, as pasting does. */
     public Browser paste(String css, String text) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", find(css), text);
