@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
 import ir.hamyar.ledger.Asked;
+import ir.hamyar.ledger.OverrideView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,11 @@ public record AuditRecord(
         @Schema(type = SchemaType.ARRAY, implementation = ConclusionView.class, description = "as answered")
                 JsonNode conclusions,
         List<FiredRule> firedRules,
+        @Schema(
+                        description =
+                                "caseworkers' overrides of its conclusions, in order; a later one of the same conclusion"
+                                        + " supersedes an earlier one")
+                List<OverrideView> overrides,
         String previousHash,
         String hash) {
 

@@ -4,6 +4,7 @@ import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.Parameter;
 import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.ledger.Asked;
+import ir.hamyar.ledger.OverrideView;
 import ir.hamyar.ledger.StoredDecision;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.ruleset.StoredRulesets;
@@ -25,7 +26,7 @@ public class AuditRecords {
         this.rulesets = rulesets;
     }
 
-    public AuditRecord of(StoredDecision decision) {
+    public AuditRecord of(StoredDecision decision, List<OverrideView> overrides) {
         Replayer.Outcome recorded = Replayer.recorded(decision);
         Asked asked = decision.asked();
         Optional<CompiledRuleset> ruleset = ruleset(asked.rulesetVersion());
@@ -59,6 +60,7 @@ public class AuditRecords {
                 decision.answered().response(),
                 recorded.conclusions(),
                 fired,
+                overrides,
                 decision.previousHash(),
                 decision.hash());
     }

@@ -3,6 +3,8 @@ package ir.hamyar.audit;
 import io.quarkus.security.identity.SecurityIdentity;
 import ir.hamyar.ledger.ChainVerifier;
 import ir.hamyar.ledger.DecisionQuery;
+import ir.hamyar.ledger.OverrideChain;
+import ir.hamyar.ledger.OverrideView;
 import ir.hamyar.ledger.Verification;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.profile.ProfileKind;
@@ -73,6 +75,30 @@ public class AuditResource {
                 period.to());
         QueryParams.refuseIfAny(errors);
         return audit.search(query, pageRequest);
+    }
+
+    @GET
+    @Path("overrides")
+    @Operation(summary = "Caseworkers' overrides matching every filter given, newest first")
+    public Page<OverrideView> searchOverrides(
+            @QueryParam("rule") String rule,
+            @QueryParam("type") String type,
+            @QueryParam("organisation") String organisation,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        List<FieldError> errors = new ArrayList<>();
+        Period period = QueryParams.period(from, to, errors);
+        PageRequest pageRequest = PageRequest.of(page, size, errors);
+        OverrideChain.Query query = new OverrideChain.Query(
+                QueryParams.text(rule, "rule", errors),
+                QueryParams.text(type, "type", errors),
+                QueryParams.text(organisation, "organisation", errors),
+                period.from(),
+                period.to());
+        QueryParams.refuseIfAny(errors);
+        return audit.overrides(query, pageRequest);
     }
 
     @GET

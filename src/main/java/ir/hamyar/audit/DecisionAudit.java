@@ -3,6 +3,8 @@ package ir.hamyar.audit;
 import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.ledger.DecisionQuery;
 import ir.hamyar.ledger.DecisionRecords;
+import ir.hamyar.ledger.OverrideChain;
+import ir.hamyar.ledger.OverrideView;
 import ir.hamyar.ledger.StoredDecision;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.query.Page;
@@ -25,6 +27,7 @@ public class DecisionAudit {
     private final Replayer replayer;
     private final StoredRulesets rulesets;
     private final ActiveRuleset active;
+    private final OverrideChain overrides;
 
     public DecisionAudit(
             DecisionRecords records,
@@ -32,13 +35,20 @@ public class DecisionAudit {
             AuditReads reads,
             Replayer replayer,
             StoredRulesets rulesets,
-            ActiveRuleset active) {
+            ActiveRuleset active,
+            OverrideChain overrides) {
         this.records = records;
         this.auditRecords = auditRecords;
         this.reads = reads;
         this.replayer = replayer;
         this.rulesets = rulesets;
         this.active = active;
+        this.overrides = overrides;
+    }
+
+    /** Caseworkers' overrides, newest first. */
+    public Page<OverrideView> overrides(OverrideChain.Query query, PageRequest page) {
+        return overrides.find(query, page).map(OverrideView::of);
     }
 
     public Page<DecisionSummary> search(DecisionQuery query, PageRequest page) {
@@ -49,7 +59,11 @@ public class DecisionAudit {
     public AuditRecord read(String decisionId, String reader) {
         StoredDecision decision = stored(decisionId);
         reads.record(reader, AuditReads.READ, decision.asked().id());
-        return auditRecords.of(decision);
+        return auditRecords.of(
+                decision,
+                overrides.of(decision.asked().id()).stream()
+                        .map(OverrideView::of)
+                        .toList());
     }
 
     /** The recorded input decided again under the recorded version, compared; the replay is itself recorded. */
@@ -66,12 +80,14 @@ public class DecisionAudit {
     public RuleStatistics ruleStatistics(Period period) {
         ActiveVersion version = active.current();
         Map<String, long[]> firings = records.firings(period.from(), period.to());
+        Map<String, Long> overridden = overrides.countsByRule(period.from(), period.to());
         List<RuleStatistics.RuleFirings> rules = version.ruleset().rules().values().stream()
                 .map(RuleInfo::id)
                 .sorted()
                 .map(rule -> {
                     long[] counts = firings.getOrDefault(rule, new long[2]);
-                    return new RuleStatistics.RuleFirings(rule, counts[0], counts[1]);
+                    return new RuleStatistics.RuleFirings(
+                            rule, counts[0], counts[1], overridden.getOrDefault(rule, 0L));
                 })
                 .toList();
         return new RuleStatistics(version.version(), records.count(period.from(), period.to()), rules);

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.ledger.DecisionRecords;
+import ir.hamyar.ledger.OverrideChain;
 import ir.hamyar.ledger.StoredDecision;
+import ir.hamyar.ledger.StoredOverride;
 import ir.hamyar.ruleset.StoredRulesets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -27,30 +31,65 @@ public class Impact {
     private final DecisionRecords records;
     private final Replayer replayer;
     private final StoredRulesets rulesets;
+    private final OverrideChain overrideChain;
 
-    public Impact(DecisionRecords records, Replayer replayer, StoredRulesets rulesets) {
+    public Impact(DecisionRecords records, Replayer replayer, StoredRulesets rulesets, OverrideChain overrideChain) {
         this.records = records;
         this.replayer = replayer;
         this.rulesets = rulesets;
+        this.overrideChain = overrideChain;
     }
 
     public Report of(int version, int limit) {
         CompiledRuleset ruleset = rulesets.compiled(version);
         List<Change> changes = new ArrayList<>();
+        List<Agreement> overridden = new ArrayList<>();
         Map<String, Integer> transitions = new TreeMap<>();
         List<StoredDecision> latest = records.latest(limit);
+        Map<UUID, List<StoredOverride>> overrides = overrideChain.of(
+                latest.stream().map(decision -> decision.asked().id()).toList());
         for (StoredDecision decision : latest) {
             ArrayNode before = Differences.outcomes(Replayer.recorded(decision).conclusions());
             ArrayNode after =
                     Differences.outcomes(replayer.replay(decision, ruleset).conclusions());
             ArrayNode lost = Differences.missingFrom(after, before);
             ArrayNode gained = Differences.missingFrom(before, after);
+            List<StoredOverride> made = overrides.get(decision.asked().id());
+            Boolean agrees = made == null ? null : agreesWithEvery(made, after);
+            if (agrees != null) {
+                overridden.add(new Agreement(decision.asked().id().toString(), agrees));
+            }
             if (!lost.isEmpty() || !gained.isEmpty()) {
-                changes.add(new Change(decision.asked().id().toString(), lost, gained));
+                changes.add(new Change(decision.asked().id().toString(), lost, gained, agrees));
                 count(transitions, lost, gained);
             }
         }
-        return new Report(version, latest.size(), changes.size(), transitions, changes);
+        long agreed = overridden.stream().filter(Agreement::agreesWithOverride).count();
+        return new Report(
+                version, latest.size(), changes.size(), transitions, changes, overridden.size(), agreed, overridden);
+    }
+
+    /** Does the version conclude, for each overridden conclusion, what the latest caseworker chose? */
+    private static boolean agreesWithEvery(List<StoredOverride> overrides, ArrayNode after) {
+        Map<String, String> chosen = new HashMap<>();
+        overrides.forEach(stored -> chosen.put(
+                stored.override().type() + "|" + subject(stored.override().subject()),
+                stored.override().to()));
+        return chosen.entrySet().stream().allMatch(choice -> {
+            for (JsonNode conclusion : after) {
+                String key = conclusion.path("type").asText() + "|"
+                        + subject(conclusion.path("subject").asText());
+                if (key.equals(choice.getKey())
+                        && conclusion.path("value").asText().equals(choice.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static String subject(String subject) {
+        return subject == null || subject.equals("null") ? "" : subject;
     }
 
     /** "TIER HARMED → AT_RISK": counted per type and subject pairing of a lost and a gained conclusion. */
@@ -72,9 +111,22 @@ public class Impact {
                 now.path("type").asText() + " (none) → " + now.path("value").asText(), 1, Integer::sum));
     }
 
-    /** The impact of a version on the latest decisions: how many were replayed and changed, and how. */
+    /**
+     * The impact of a version on the latest decisions: how many were replayed and changed, and how; of those that
+     * caseworkers overrode, how many the version would decide as they did.
+     */
     public record Report(
-            int version, int replayed, int changed, Map<String, Integer> transitions, List<Change> changes) {}
+            int version,
+            int replayed,
+            int changed,
+            Map<String, Integer> transitions,
+            List<Change> changes,
+            long overridesReplayed,
+            long overridesAgreed,
+            List<Agreement> overridden) {}
+
+    /** A replayed decision that caseworkers overrode: does the version conclude what they chose (the latest of each)? */
+    public record Agreement(String decisionId, boolean agreesWithOverride) {}
 
     /** A decision whose conclusions would change: those it would lose ({@code before}) and gain ({@code after}). */
     public record Change(
@@ -82,5 +134,10 @@ public class Impact {
             @Schema(type = SchemaType.ARRAY, implementation = Outcome.class, description = "conclusions lost")
                     JsonNode before,
             @Schema(type = SchemaType.ARRAY, implementation = Outcome.class, description = "conclusions gained")
-                    JsonNode after) {}
+                    JsonNode after,
+            @Schema(
+                            description =
+                                    "for an overridden decision: does this version conclude what the caseworker chose",
+                            nullable = true)
+                    Boolean agreesWithOverride) {}
 }

@@ -99,6 +99,15 @@ public class ConsoleRequest {
         return has(Roles.POLICY);
     }
 
+    /** Asks for decisions and may override them (a caseworker's device). */
+    public boolean isIntake() {
+        return has(Roles.INTAKE);
+    }
+
+    public boolean isAdmin() {
+        return identity.hasRole(Roles.ADMIN);
+    }
+
     /** May see recorded decisions (and so which ones a draft would change). */
     public boolean isAuditor() {
         return has(Roles.AUDITOR);

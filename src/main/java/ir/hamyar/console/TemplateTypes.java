@@ -47,6 +47,8 @@ import ir.hamyar.scenario.ScenarioFailure;
 @TemplateData(target = VersionPages.ChangedDecision.class)
 @TemplateData(target = VersionPages.DiffView.class)
 @TemplateData(target = VersionPages.DiffLine.class)
+@TemplateData(target = DecisionPages.ConclusionRow.class)
+@TemplateData(target = DecisionPages.OverrideRow.class)
 final class TemplateTypes {
 
     private TemplateTypes() {}

@@ -318,7 +318,12 @@ public class VersionPages {
 
     /** A decision the version would decide otherwise; its subject and date only for those who may read decisions. */
     public record ChangedDecision(
-            String decisionId, String subjectRef, LocalDate assessedOn, String before, String after) {
+            String decisionId,
+            String subjectRef,
+            LocalDate assessedOn,
+            String before,
+            String after,
+            Boolean agreesWithOverride) {
 
         static ChangedDecision of(Impact.Change change, DecisionRecords records) {
             Optional<StoredDecision> stored = records == null ? Optional.empty() : records.find(change.decisionId());
@@ -327,7 +332,13 @@ public class VersionPages {
                     stored.map(decision -> decision.asked().subjectRef()).orElse(null),
                     stored.map(decision -> decision.asked().assessedOn()).orElse(null),
                     outcomes(change.before()),
-                    outcomes(change.after()));
+                    outcomes(change.after()),
+                    change.agreesWithOverride());
+        }
+
+        /** {@code agrees} or {@code differs} for a decision a caseworker overrode; null for one nobody did. */
+        public String agreement() {
+            return agreesWithOverride == null ? null : agreesWithOverride ? "agrees" : "differs";
         }
 
         private static String outcomes(JsonNode conclusions) {

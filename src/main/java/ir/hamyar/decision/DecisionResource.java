@@ -1,6 +1,7 @@
 package ir.hamyar.decision;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import ir.hamyar.ledger.OverrideView;
 import ir.hamyar.problem.HttpProblems;
 import ir.hamyar.problem.Problem;
 import ir.hamyar.problem.ProblemException;
@@ -46,10 +47,12 @@ public class DecisionResource {
     private static final String REPLAYED = "Idempotent-Replayed";
 
     private final DecisionService decisions;
+    private final Overrides overrides;
     private final SecurityIdentity identity;
 
-    public DecisionResource(DecisionService decisions, SecurityIdentity identity) {
+    public DecisionResource(DecisionService decisions, Overrides overrides, SecurityIdentity identity) {
         this.decisions = decisions;
+        this.overrides = overrides;
         this.identity = identity;
     }
 
@@ -125,6 +128,45 @@ public class DecisionResource {
                 .find(decisionId, identity.getPrincipal().getName(), seesAll)
                 .map(json -> Response.ok(json).build())
                 .orElseGet(() -> ProblemResponses.of(ProblemResponses.notFound()));
+    }
+
+    @POST
+    @Path("{decisionId}/overrides")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
+    @Operation(
+            summary = "A caseworker decides otherwise than one conclusion, and says why (intake: its own decisions)",
+            description = "The conclusion (type, subject) must be in the decision, value one of that type's values"
+                    + " and not the one in force; reason 10-2000 characters. Recorded on the tamper-evident"
+                    + " override chain; it changes no rule. A resend under the same Idempotency-Key answers the"
+                    + " override on record (200, Idempotent-Replayed: true); with another body it is 409.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = OverrideRequest.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The override, on record",
+            content = @Content(schema = @Schema(implementation = OverrideView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The override recorded earlier under the same Idempotency-Key",
+            content = @Content(schema = @Schema(implementation = OverrideView.class)))
+    @Parameter(
+            name = IDEMPOTENCY_KEY,
+            in = ParameterIn.HEADER,
+            description = "1-64 chars [A-Za-z0-9._:-]; a resend with the same key and body returns the same override",
+            schema = @Schema(type = SchemaType.STRING, pattern = IdempotencyKeys.PATTERN))
+    public Response overrideConclusion(
+            @PathParam("decisionId") String decisionId, byte[] body, @Context HttpHeaders headers) {
+        checkSize(body, HttpProblems.DECISION_LIMIT);
+        Overrides.Made made = overrides.override(
+                decisionId,
+                body,
+                idempotencyKey(headers),
+                identity.getPrincipal().getName(),
+                identity.hasRole(Roles.ADMIN));
+        return Response.status(made.resent() ? 200 : 201)
+                .entity(OverrideView.of(made.stored()))
+                .header(REPLAYED, made.resent())
+                .build();
     }
 
     private Response decide(ProfileKind kind, byte[] body, HttpHeaders headers) {

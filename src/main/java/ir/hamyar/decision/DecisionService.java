@@ -2,6 +2,7 @@ package ir.hamyar.decision;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import ir.hamyar.json.Json;
 import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
@@ -10,6 +11,10 @@ import ir.hamyar.ledger.ChainWriter;
 import ir.hamyar.ledger.DecisionRecords;
 import ir.hamyar.ledger.FailedEvaluations;
 import ir.hamyar.ledger.Failure;
+import ir.hamyar.ledger.OverrideChain;
+import ir.hamyar.ledger.OverrideView;
+import ir.hamyar.ledger.StoredDecision;
+import ir.hamyar.ledger.StoredOverride;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
@@ -39,18 +44,21 @@ public class DecisionService {
     private final ChainWriter ledger;
     private final DecisionRecords records;
     private final FailedEvaluations failures;
+    private final OverrideChain overrides;
 
     public DecisionService(
             ActiveRuleset active,
             DecisionMaker maker,
             ChainWriter ledger,
             DecisionRecords records,
-            FailedEvaluations failures) {
+            FailedEvaluations failures,
+            OverrideChain overrides) {
         this.active = active;
         this.maker = maker;
         this.ledger = ledger;
         this.records = records;
         this.failures = failures;
+        this.overrides = overrides;
     }
 
     public DecisionAnswer decide(ProfileKind kind, byte[] body, String idempotencyKey, String caller) {
@@ -112,11 +120,25 @@ public class DecisionService {
         return results.toString();
     }
 
-    /** The recorded decision, if it exists and the caller may see it (intake devices see only their own). */
+    /**
+     * The recorded decision, if it exists and the caller may see it (intake devices see only their own), as it was
+     * answered, with the caseworkers' overrides of it in order when there are any.
+     */
     public Optional<String> find(String decisionId, String caller, boolean seesAll) {
         return records.find(decisionId)
                 .filter(stored -> seesAll || stored.asked().caller().equals(caller))
-                .map(stored -> stored.answered().response());
+                .map(this::withOverrides);
+    }
+
+    private String withOverrides(StoredDecision stored) {
+        List<StoredOverride> made = overrides.of(stored.asked().id());
+        if (made.isEmpty()) {
+            return stored.answered().response();
+        }
+        ObjectNode answer = (ObjectNode) Json.readOwn(stored.answered().response());
+        answer.set(
+                "overrides", Json.asAnswered(made.stream().map(OverrideView::of).toList()));
+        return Json.write(answer);
     }
 
     private Answered decideItem(ActiveVersion version, JsonNode item, String path, String caller) {

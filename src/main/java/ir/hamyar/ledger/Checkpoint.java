@@ -1,11 +1,18 @@
 package ir.hamyar.ledger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** The chain head at a moment, signed: {@code hmac = HMAC-SHA256(key, seq + "|" + hash + "|" + at)}. */
-public record Checkpoint(long seq, String hash, Instant at, String hmac) {
+/**
+ * The chain heads at a moment, signed: {@code hmac = HMAC-SHA256(key, seq + "|" + hash + "|" + at)}, followed by
+ * {@code "|" + overrideSeq + "|" + overrideHash} once the override chain has a record (a checkpoint written before
+ * any override keeps the shorter form, so earlier checkpoint lines verify as they did).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Checkpoint(long seq, String hash, Long overrideSeq, String overrideHash, Instant at, String hmac) {
 
     String signed() {
-        return seq + "|" + hash + "|" + at;
+        String decisions = seq + "|" + hash + "|" + at;
+        return overrideSeq == null ? decisions : decisions + "|" + overrideSeq + "|" + overrideHash;
     }
 }

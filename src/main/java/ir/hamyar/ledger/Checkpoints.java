@@ -19,13 +19,14 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
- * Periodically writes the head of the decision chain (sequence, hash, time), signed with HMAC-SHA256, outside the
+ * Periodically writes the heads of the decision chain and of the override chain (sequence, hash, time), signed with HMAC-SHA256, outside the
  * database: appended to a file and logged, for an operator to ship elsewhere. Verification compares the chain with
  * the latest checkpoint, so that removing the newest records — which leaves a shorter, still consistent chain — is
  * detected too.
@@ -76,13 +77,27 @@ public class Checkpoints {
         if (config.key().isEmpty()) {
             return Optional.empty();
         }
-        Optional<Head> head = head();
-        if (head.isEmpty() || last != null && last.seq() == head.get().seq()) {
+        Optional<Head> head = head(ChainAppend.HEAD);
+        Optional<Head> overrides = head(OverrideChain.HEAD);
+        Long overrideSeq = overrides.map(Head::seq).orElse(null);
+        if (head.isEmpty()
+                || last != null && last.seq() == head.get().seq() && Objects.equals(last.overrideSeq(), overrideSeq)) {
             return Optional.ofNullable(last);
         }
         Checkpoint unsigned = new Checkpoint(
-                head.get().seq(), head.get().hash(), clock.instant().truncatedTo(ChronoUnit.MILLIS), "");
-        Checkpoint checkpoint = new Checkpoint(unsigned.seq(), unsigned.hash(), unsigned.at(), sign(unsigned));
+                head.get().seq(),
+                head.get().hash(),
+                overrideSeq,
+                overrides.map(Head::hash).orElse(null),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                "");
+        Checkpoint checkpoint = new Checkpoint(
+                unsigned.seq(),
+                unsigned.hash(),
+                unsigned.overrideSeq(),
+                unsigned.overrideHash(),
+                unsigned.at(),
+                sign(unsigned));
         try {
             String line = mapper.writeValueAsString(checkpoint);
             Files.writeString(
@@ -142,9 +157,9 @@ public class Checkpoints {
         }
     }
 
-    private Optional<Head> head() {
+    private Optional<Head> head(String query) {
         return Jdbc.read(dataSource, connection -> {
-            try (var statement = connection.prepareStatement(ChainAppend.HEAD);
+            try (var statement = connection.prepareStatement(query);
                     var result = statement.executeQuery()) {
                 return result.next() ? Optional.of(new Head(result.getLong(1), result.getString(2))) : Optional.empty();
             }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * The hash chain over decision records: {@code hash = sha256(previousHash + "|" + canonical)}, the first record's
+ * The hash chains over decision records and over overrides: {@code hash = sha256(previousHash + "|" + canonical)}, the first record's
  * previous hash being 64 zeros. The canonical form lists every stored field (times in epoch microseconds, input and
  * response by their sha256); migration V3 computes the same form in SQL for records made before the chain existed.
  */
@@ -22,6 +22,38 @@ final class HashChain {
     static boolean holds(StoredDecision stored) {
         return link(stored.previousHash(), stored.seq(), stored.answered(), stored.recordedAt())
                 .equals(stored.hash());
+    }
+
+    /** The same chaining over overrides, in their own chain: every field, the reason by its sha256. */
+    static String link(String previousHash, long seq, CaseworkerOverride override) {
+        return Sha256.hex((previousHash + "|" + canonical(seq, override)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static boolean holds(StoredOverride stored) {
+        return link(stored.previousHash(), stored.seq(), stored.override()).equals(stored.hash());
+    }
+
+    private static String canonical(long seq, CaseworkerOverride override) {
+        return String.join(
+                "|",
+                Long.toString(seq),
+                override.id().toString(),
+                override.decisionId().toString(),
+                override.type(),
+                nullable(override.subject()),
+                override.from(),
+                override.to(),
+                nullable(override.rule()),
+                Sha256.hex(override.reason().getBytes(StandardCharsets.UTF_8)),
+                override.overriddenBy(),
+                nullable(override.organisation()),
+                Long.toString(micros(override.overriddenAt())),
+                nullable(override.idempotencyKey()),
+                override.requestSha256());
+    }
+
+    private static String nullable(String value) {
+        return value == null ? "" : value;
     }
 
     private static String canonical(long seq, Answered decision, Instant recordedAt) {

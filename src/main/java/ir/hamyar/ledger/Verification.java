@@ -14,4 +14,15 @@ public record Verification(
         UUID firstInvalidId,
         Long firstInvalidSeq,
         String problem,
-        Checkpoint checkpoint) {}
+        Checkpoint checkpoint,
+        Chain overrides) {
+
+    /** The override chain's own outcome; the whole record is valid only when both chains are. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Chain(long records, boolean valid, UUID firstInvalidId, Long firstInvalidSeq, String problem) {}
+
+    Verification with(Chain overrides) {
+        return new Verification(
+                records, valid && overrides.valid(), firstInvalidId, firstInvalidSeq, problem, checkpoint, overrides);
+    }
+}

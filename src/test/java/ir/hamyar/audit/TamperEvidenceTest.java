@@ -72,6 +72,49 @@ class TamperEvidenceTest {
         assertThat(gap.getString("problem")).contains("missing");
     }
 
+    @Test
+    void anAlteredOrRemovedOverrideIsDetectedLikeADecision() throws SQLException {
+        String decision = Api.asIntake()
+                .body(Fixtures.unique("family-day-services.json").toString())
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
+        List<String> overrides = new ArrayList<>();
+        for (String value : List.of("RESIDENTIAL", "DAY_SERVICES", "RESIDENTIAL")) {
+            overrides.add(Api.asIntake()
+                    .body("{\"type\":\"SAFE_HOUSE\",\"subject\":\"m1\",\"value\":\"" + value
+                            + "\",\"reason\":\"the caseworker saw the family today\"}")
+                    .post("/api/v1/decisions/" + decision + "/overrides")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("overrideId"));
+        }
+        assertThat(verify().getBoolean("overrides.valid")).isTrue();
+
+        asSuperuser("update decision_override set reason = 'nothing happened' where id = '" + overrides.get(1) + "'");
+        JsonPath altered = verify();
+        assertThat(altered.getBoolean("valid")).isFalse();
+        assertThat(altered.getBoolean("overrides.valid")).isFalse();
+        assertThat(altered.getString("overrides.firstInvalidId")).isEqualTo(overrides.get(1));
+        assertThat(altered.getString("overrides.problem")).contains("altered");
+        asSuperuser("update decision_override set reason = 'the caseworker saw the family today' where id = '"
+                + overrides.get(1) + "'");
+        assertThat(verify().getBoolean("overrides.valid")).as("restored").isTrue();
+
+        assertThat(checkpoints.write()).isPresent();
+        asSuperuser("delete from decision_override where id = '" + overrides.get(2) + "'");
+        JsonPath shortened = verify();
+        assertThat(shortened.getBoolean("valid")).isFalse();
+        assertThat(shortened.getString("overrides.problem")).contains("newest overrides were removed");
+        assertThat(checkpoints.write())
+                .as("a new checkpoint of the shorter chain")
+                .isPresent();
+        assertThat(verify().getBoolean("overrides.valid")).isTrue();
+    }
+
     private static JsonPath verify() {
         return Api.as("auditor")
                 .get("/api/v1/audit/verify")

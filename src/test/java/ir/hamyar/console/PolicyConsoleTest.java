@@ -203,10 +203,47 @@ class PolicyConsoleTest {
     }
 
     @Test
+    void aCaseworkerDecidesOtherwiseAboutOneConclusionAndSaysWhy() {
+        String decision = Api.asIntake()
+                .body(Fixtures.unique("family-day-services.json").toString())
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
+        String safeHouse = "li.conclusion[data-type='SAFE_HOUSE'][data-subject='m1']";
+        try (Browser caseworker = new Browser(base.toString())) {
+            caseworker.signIn("intake").type("#decision-id", decision).submit("#open-decision");
+            assertThat(caseworker.attribute(safeHouse, "data-value")).isEqualTo("DAY_SERVICES");
+            caseworker.find(safeHouse + " summary").click();
+            caseworker
+                    .select(safeHouse + " select[name='value']", "RESIDENTIAL")
+                    .type(safeHouse + " textarea[name='reason']", "مادر دیشب دوباره تهدید شد؛ پذیرش شبانه لازم است.")
+                    .submit(safeHouse + " button");
+            assertThat(caseworker.attribute(safeHouse, "data-value")).isEqualTo("RESIDENTIAL");
+            assertThat(caseworker.text("#override-list"))
+                    .contains("DAY_SERVICES")
+                    .contains("RESIDENTIAL")
+                    .contains("مادر دیشب دوباره تهدید شد");
+            caseworker.screenshot("caseworker-override-fa", "#overrides");
+            caseworker.signOut().signIn("intake2").open("/console/decisions/" + decision);
+            assertThat(caseworker.attribute("#problem", "data-status")).isEqualTo("404");
+        }
+        Api.asIntake()
+                .get("/api/v1/decisions/" + decision)
+                .then()
+                .statusCode(200)
+                .body("overrides[0].to", org.hamcrest.Matchers.equalTo("RESIDENTIAL"))
+                .body("overrides[0].overriddenBy", org.hamcrest.Matchers.equalTo("intake"));
+    }
+
+    @Test
     void anIntakeUserSeesNoPolicyPage() {
         try (Browser intake = new Browser(base.toString())) {
             intake.signIn("intake");
-            assertThat(intake.has("#no-pages")).isTrue();
+            assertThat(intake.has("#find-decision"))
+                    .as("a caseworker's device finds its own decisions")
+                    .isTrue();
             assertThat(intake.has("a[href='/console/policy']")).isFalse();
             intake.open("/console/policy");
             assertThat(intake.attribute("#problem", "data-status")).isEqualTo("403");

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code kill -9} of the packaged service under load, several times: every decision a client was answered 200 for is
- * on record after the restarts, and the hash chain verifies. {@code -Dhamyar.crash.rounds=10} for the full check.
+ * {@code kill -9} of the packaged service under load, several times: every decision a client was answered 200 for,
+ * and every caseworker's override answered 201, is on record after the restarts, and both hash chains verify. {@code -Dhamyar.crash.rounds=10} for the full check.
  */
 class CrashIT {
 
@@ -42,6 +42,7 @@ class CrashIT {
     void noAcknowledgedDecisionIsLostToAKillAndTheChainVerifies() throws Exception {
         String helper = Files.readString(Path.of("src/test/resources/fixtures/helper.json"));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> overridden = ConcurrentHashMap.newKeySet();
         int unanswered = 0;
         for (int round = 0; round < ROUNDS; round++) {
             PackagedService service = deployment
@@ -51,7 +52,8 @@ class CrashIT {
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             List<java.util.concurrent.Future<Integer>> failures = new ArrayList<>();
             for (int i = 0; i < CLIENTS; i++) {
-                failures.add(clients.submit(() -> decideUntilStopped(service, helper, running, acknowledged)));
+                failures.add(
+                        clients.submit(() -> decideUntilStopped(service, helper, running, acknowledged, overridden)));
             }
             Thread.sleep(1500);
             service.process().destroyForcibly();
@@ -68,9 +70,11 @@ class CrashIT {
             HttpResponse<String> verify = last.get("/api/v1/audit/verify", "auditor");
             JsonNode verification = JSON.readTree(verify.body());
             System.out.printf(
-                    "CrashIT: %d kills, %d decisions acknowledged, %d requests cut off, chain %s over %d records%n",
+                    "CrashIT: %d kills, %d decisions and %d overrides acknowledged, %d requests cut off, chain %s"
+                            + " over %d records%n",
                     ROUNDS,
                     acknowledged.size(),
+                    overridden.size(),
                     unanswered,
                     verification.get("valid").asBoolean() ? "valid" : "INVALID",
                     verification.get("records").asLong());
@@ -78,23 +82,44 @@ class CrashIT {
                     .as(verification.toString())
                     .isTrue();
             assertThat(acknowledged).isNotEmpty();
-            assertThat(missing(acknowledged))
+            assertThat(missing(acknowledged, "decision"))
                     .as("acknowledged decisions not on record")
                     .isEmpty();
+            assertThat(overridden).isNotEmpty();
+            assertThat(missing(overridden, "decision_override"))
+                    .as("acknowledged overrides not on record")
+                    .isEmpty();
+            assertThat(verification.get("overrides").get("valid").asBoolean()).isTrue();
         }
     }
 
-    /** Sends decisions until stopped; returns how many got no answer (the service was killed under them). */
+    /**
+     * Sends decisions, and a caseworker's override of each one's TRAINING conclusion, until stopped; returns how many
+     * got no answer (the service was killed under them).
+     */
     private static int decideUntilStopped(
-            PackagedService service, String body, AtomicBoolean running, Set<String> acknowledged) {
+            PackagedService service,
+            String body,
+            AtomicBoolean running,
+            Set<String> acknowledged,
+            Set<String> overridden) {
         int unanswered = 0;
         while (running.get()) {
             try {
                 HttpResponse<String> response =
                         service.post("/api/v1/decisions/helper", "intake", "application/json", body);
                 if (response.statusCode() == 200) {
-                    acknowledged.add(
-                            JSON.readTree(response.body()).get("decisionId").asText());
+                    JsonNode decision = JSON.readTree(response.body());
+                    acknowledged.add(decision.get("decisionId").asText());
+                    HttpResponse<String> override = service.post(
+                            "/api/v1/decisions/" + decision.get("decisionId").asText() + "/overrides",
+                            "intake",
+                            "application/json",
+                            trainingOverride(decision));
+                    if (override.statusCode() == 201) {
+                        overridden.add(
+                                JSON.readTree(override.body()).get("overrideId").asText());
+                    }
                 }
             } catch (Exception e) {
                 unanswered++;
@@ -106,11 +131,27 @@ class CrashIT {
         return unanswered;
     }
 
-    private List<String> missing(Set<String> acknowledged) throws Exception {
+    /** The override of the decision's TRAINING conclusion to another value of its type. */
+    private static String trainingOverride(JsonNode decision) {
+        for (JsonNode conclusion : decision.get("conclusions")) {
+            if (conclusion.get("type").asText().equals("TRAINING")) {
+                String to = conclusion.get("value").asText().equals("COMPLETE") ? "IN_SERVICE_IN_PROGRESS" : "COMPLETE";
+                return JSON.createObjectNode()
+                        .put("type", "TRAINING")
+                        .put("subject", conclusion.get("subject").asText())
+                        .put("value", to)
+                        .put("reason", "certificate seen at the visit; the record is behind")
+                        .toString();
+            }
+        }
+        throw new IllegalStateException("a helper decision concludes TRAINING");
+    }
+
+    private List<String> missing(Set<String> acknowledged, String table) throws Exception {
         List<String> missing = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(
                         "jdbc:postgresql://127.0.0.1:5432/" + deployment.database(), "postgres", null);
-                PreparedStatement exists = connection.prepareStatement("select 1 from decision where id = ?")) {
+                PreparedStatement exists = connection.prepareStatement("select 1 from " + table + " where id = ?")) {
             for (String id : acknowledged) {
                 exists.setObject(1, UUID.fromString(id));
                 try (ResultSet result = exists.executeQuery()) {

@@ -40,6 +40,8 @@ class RoleMatrixTest {
                 endpoint("POST", "/api/v1/decisions/helper", "helper.json", 200, "intake"),
                 endpoint("POST", "/api/v1/decisions/batch", "batch", 200, "intake"),
                 endpoint("GET", "/api/v1/decisions/" + DECISION, null, 200, "intake", "auditor"),
+                endpoint("POST", "/api/v1/decisions/" + DECISION + "/overrides", "{}", 400, "intake"),
+                endpoint("GET", "/api/v1/audit/overrides", null, 200, "auditor"),
                 endpoint("GET", "/api/v1/rulesets", null, 200, "policy", "auditor"),
                 endpoint("GET", "/api/v1/rulesets/active", null, 200, "policy", "auditor"),
                 endpoint("GET", "/api/v1/rulesets/active/files/README.md", null, 200, "policy", "auditor"),

@@ -1,0 +1,227 @@
+package ir.hamyar.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import ir.hamyar.db.Jdbc;
+import ir.hamyar.query.Page;
+import ir.hamyar.query.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The overrides' own hash chain: appended one at a time, each in its own transaction under the chain's advisory lock
+ * (overrides are few, typed by people), acknowledged only once committed; read by decision, searched for auditors,
+ * counted per rule, and walked for verification. An override resent under the same idempotency key is answered with
+ * the one on record.
+ */
+@ApplicationScoped
+public class OverrideChain {
+
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_override_chain'))";
+    static final String HEAD = "select seq, hash from decision_override order by seq desc limit 1";
+    private static final String COLUMNS = "seq, id, decision_id, type, subject, value_from, value_to, rule, reason,"
+            + " overridden_by, organisation, overridden_at, idempotency_key, request_sha256, previous_hash, hash";
+
+    private final AgroalDataSource dataSource;
+    private final MeterRegistry metrics;
+
+    public OverrideChain(AgroalDataSource dataSource, MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        this.metrics = metrics;
+    }
+
+    /** The override on record for this one: itself, newly chained, or the earlier one under the same key. */
+    public StoredOverride append(CaseworkerOverride override) {
+        StoredOverride stored = Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                lock.execute();
+            }
+            if (override.idempotencyKey() != null) {
+                Optional<StoredOverride> earlier = first(select(
+                        connection,
+                        "where overridden_by = ? and idempotency_key = ?",
+                        List.of(override.overriddenBy(), override.idempotencyKey())));
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            long seq = 0;
+            String previous = HashChain.GENESIS;
+            try (PreparedStatement head = connection.prepareStatement(HEAD);
+                    ResultSet result = head.executeQuery()) {
+                if (result.next()) {
+                    seq = result.getLong(1);
+                    previous = result.getString(2);
+                }
+            }
+            StoredOverride chained =
+                    new StoredOverride(seq + 1, override, previous, HashChain.link(previous, seq + 1, override));
+            insert(connection, chained);
+            return chained;
+        });
+        if (stored.override().id().equals(override.id())) {
+            metrics.counter("hamyar_overrides_total", "type", override.type()).increment();
+        }
+        return stored;
+    }
+
+    /** The override a caller made under an idempotency key, if any. */
+    public Optional<StoredOverride> find(String overriddenBy, String idempotencyKey) {
+        return Jdbc.read(
+                dataSource,
+                connection -> first(select(
+                        connection,
+                        "where overridden_by = ? and idempotency_key = ?",
+                        List.of(overriddenBy, idempotencyKey))));
+    }
+
+    /** The overrides of one decision, in the order they were made. */
+    public List<StoredOverride> of(UUID decisionId) {
+        return Jdbc.read(
+                dataSource,
+                connection -> select(connection, "where decision_id = ? order by seq", List.of(decisionId)));
+    }
+
+    /** The overrides of each of these decisions, in the order they were made. */
+    public Map<UUID, List<StoredOverride>> of(Collection<UUID> decisionIds) {
+        Map<UUID, List<StoredOverride>> byDecision = new HashMap<>();
+        if (decisionIds.isEmpty()) {
+            return byDecision;
+        }
+        List<StoredOverride> found = Jdbc.read(
+                dataSource,
+                connection -> select(
+                        connection,
+                        "where decision_id = any(?) order by seq",
+                        List.of(connection.createArrayOf("uuid", decisionIds.toArray()))));
+        found.forEach(stored -> byDecision
+                .computeIfAbsent(stored.override().decisionId(), id -> new ArrayList<>())
+                .add(stored));
+        return byDecision;
+    }
+
+    /** One page of overrides, newest first, filtered by rule, type, organisation and time. */
+    public Page<StoredOverride> find(Query query, PageRequest page) {
+        StringBuilder where = new StringBuilder("where true");
+        List<Object> parameters = new ArrayList<>();
+        condition(where, parameters, "rule = ?", query.rule());
+        condition(where, parameters, "type = ?", query.type());
+        condition(where, parameters, "organisation = ?", query.organisation());
+        condition(where, parameters, "overridden_at >= ?", query.from());
+        condition(where, parameters, "overridden_at < ?", query.to());
+        where.append(" order by overridden_at desc, seq desc limit ? offset ?");
+        parameters.add(page.size() + 1);
+        parameters.add(page.offset());
+        return Page.ofOneMore(
+                Jdbc.read(dataSource, connection -> select(connection, where.toString(), parameters)), page);
+    }
+
+    /** How many overrides each rule's conclusions received in [from, to). */
+    public Map<String, Long> countsByRule(OffsetDateTime from, OffsetDateTime to) {
+        StringBuilder where = new StringBuilder(" where rule is not null");
+        List<Object> parameters = new ArrayList<>();
+        condition(where, parameters, "overridden_at >= ?", from);
+        condition(where, parameters, "overridden_at < ?", to);
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select rule, count(*) from decision_override" + where + " group by rule")) {
+                Jdbc.bind(statement, parameters);
+                Map<String, Long> counts = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    /** Every override in chain order (for verification). */
+    List<StoredOverride> all() {
+        return Jdbc.read(dataSource, connection -> select(connection, "order by seq", List.of()));
+    }
+
+    /** What auditors may filter overrides by; null is "any". */
+    public record Query(String rule, String type, String organisation, OffsetDateTime from, OffsetDateTime to) {}
+
+    private static void insert(Connection connection, StoredOverride stored) throws SQLException {
+        CaseworkerOverride override = stored.override();
+        try (PreparedStatement insert = connection.prepareStatement("insert into decision_override (" + COLUMNS
+                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, stored.seq());
+            insert.setObject(2, override.id());
+            insert.setObject(3, override.decisionId());
+            insert.setString(4, override.type());
+            insert.setString(5, override.subject());
+            insert.setString(6, override.from());
+            insert.setString(7, override.to());
+            insert.setString(8, override.rule());
+            insert.setString(9, override.reason());
+            insert.setString(10, override.overriddenBy());
+            insert.setString(11, override.organisation());
+            insert.setTimestamp(12, Timestamp.from(override.overriddenAt()));
+            insert.setString(13, override.idempotencyKey());
+            insert.setString(14, override.requestSha256());
+            insert.setString(15, stored.previousHash());
+            insert.setString(16, stored.hash());
+            insert.executeUpdate();
+        }
+    }
+
+    private static List<StoredOverride> select(Connection connection, String clauses, List<?> parameters)
+            throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select " + COLUMNS + " from decision_override " + clauses)) {
+            Jdbc.bind(statement, parameters);
+            List<StoredOverride> found = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new StoredOverride(
+                            rows.getLong("seq"),
+                            new CaseworkerOverride(
+                                    rows.getObject("id", UUID.class),
+                                    rows.getObject("decision_id", UUID.class),
+                                    rows.getString("type"),
+                                    rows.getString("subject"),
+                                    rows.getString("value_from"),
+                                    rows.getString("value_to"),
+                                    rows.getString("rule"),
+                                    rows.getString("reason"),
+                                    rows.getString("overridden_by"),
+                                    rows.getString("organisation"),
+                                    rows.getObject("overridden_at", OffsetDateTime.class)
+                                            .toInstant(),
+                                    rows.getString("idempotency_key"),
+                                    rows.getString("request_sha256")),
+                            rows.getString("previous_hash"),
+                            rows.getString("hash")));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static Optional<StoredOverride> first(List<StoredOverride> found) {
+        return found.stream().findFirst();
+    }
+
+    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
+        if (value != null) {
+            where.append(" and ").append(sql);
+            parameters.add(value);
+        }
+    }
+}
