@@ -21,8 +21,6 @@ import java.util.Map;
 final class ChainAppend {
 
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
-    /** The chain's head: the last record's place and hash (none on an empty chain). */
-    static final String HEAD = "select seq, hash from decision order by seq desc limit 1";
 
     private static final String INSERT = "insert into decision (" + AskedColumns.withInput("decided_at")
             + ", recorded_at, response, seq, previous_hash, hash)"
@@ -46,15 +44,9 @@ final class ChainAppend {
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
             lock.execute();
         }
-        long seq = 0;
-        String previous = HashChain.GENESIS;
-        try (PreparedStatement head = connection.prepareStatement(HEAD);
-                ResultSet result = head.executeQuery()) {
-            if (result.next()) {
-                seq = result.getLong(1);
-                previous = result.getString(2);
-            }
-        }
+        ChainHead head = ChainHead.read(connection, ChainHead.DECISIONS);
+        long seq = head.seq();
+        String previous = head.hash();
         Map<List<String>, Answered> taken = existing(connection, requests);
         List<List<Answered>> onRecord = new ArrayList<>(requests.size());
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {

@@ -77,18 +77,18 @@ public class Checkpoints {
         if (config.key().isEmpty()) {
             return Optional.empty();
         }
-        Optional<Head> head = head(ChainAppend.HEAD);
-        Optional<Head> overrides = head(OverrideChain.HEAD);
-        Long overrideSeq = overrides.map(Head::seq).orElse(null);
+        ChainHead head = head(ChainHead.DECISIONS);
+        ChainHead overrides = head(ChainHead.OVERRIDES);
+        Long overrideSeq = overrides.isEmpty() ? null : overrides.seq();
         if (head.isEmpty()
-                || last != null && last.seq() == head.get().seq() && Objects.equals(last.overrideSeq(), overrideSeq)) {
+                || last != null && last.seq() == head.seq() && Objects.equals(last.overrideSeq(), overrideSeq)) {
             return Optional.ofNullable(last);
         }
         Checkpoint unsigned = new Checkpoint(
-                head.get().seq(),
-                head.get().hash(),
+                head.seq(),
+                head.hash(),
                 overrideSeq,
-                overrides.map(Head::hash).orElse(null),
+                overrides.isEmpty() ? null : overrides.hash(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 "");
         Checkpoint checkpoint = new Checkpoint(
@@ -157,14 +157,7 @@ public class Checkpoints {
         }
     }
 
-    private Optional<Head> head(String query) {
-        return Jdbc.read(dataSource, connection -> {
-            try (var statement = connection.prepareStatement(query);
-                    var result = statement.executeQuery()) {
-                return result.next() ? Optional.of(new Head(result.getLong(1), result.getString(2))) : Optional.empty();
-            }
-        });
+    private ChainHead head(String query) {
+        return Jdbc.read(dataSource, connection -> ChainHead.read(connection, query));
     }
-
-    private record Head(long seq, String hash) {}
 }

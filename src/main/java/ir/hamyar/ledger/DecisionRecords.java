@@ -162,7 +162,8 @@ public class DecisionRecords {
                 rows.getString("hash"));
     }
 
-    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
+    /** Adds {@code and sql} with its parameter to a where clause when a filter is given. */
+    static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
         if (value != null) {
             where.append(" and ").append(sql);
             parameters.add(value);

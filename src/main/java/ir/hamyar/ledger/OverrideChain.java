@@ -30,7 +30,6 @@ import java.util.UUID;
 public class OverrideChain {
 
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_override_chain'))";
-    static final String HEAD = "select seq, hash from decision_override order by seq desc limit 1";
     private static final String COLUMNS = "seq, id, decision_id, type, subject, value_from, value_to, rule, reason,"
             + " overridden_by, organisation, overridden_at, idempotency_key, request_sha256, previous_hash, hash";
 
@@ -57,17 +56,10 @@ public class OverrideChain {
                     return earlier.get();
                 }
             }
-            long seq = 0;
-            String previous = HashChain.GENESIS;
-            try (PreparedStatement head = connection.prepareStatement(HEAD);
-                    ResultSet result = head.executeQuery()) {
-                if (result.next()) {
-                    seq = result.getLong(1);
-                    previous = result.getString(2);
-                }
-            }
+            ChainHead head = ChainHead.read(connection, ChainHead.OVERRIDES);
+            long seq = head.seq() + 1;
             StoredOverride chained =
-                    new StoredOverride(seq + 1, override, previous, HashChain.link(previous, seq + 1, override));
+                    new StoredOverride(seq, override, head.hash(), HashChain.link(head.hash(), seq, override));
             insert(connection, chained);
             return chained;
         });
@@ -116,11 +108,11 @@ public class OverrideChain {
     public Page<StoredOverride> find(Query query, PageRequest page) {
         StringBuilder where = new StringBuilder("where true");
         List<Object> parameters = new ArrayList<>();
-        condition(where, parameters, "rule = ?", query.rule());
-        condition(where, parameters, "type = ?", query.type());
-        condition(where, parameters, "organisation = ?", query.organisation());
-        condition(where, parameters, "overridden_at >= ?", query.from());
-        condition(where, parameters, "overridden_at < ?", query.to());
+        DecisionRecords.condition(where, parameters, "rule = ?", query.rule());
+        DecisionRecords.condition(where, parameters, "type = ?", query.type());
+        DecisionRecords.condition(where, parameters, "organisation = ?", query.organisation());
+        DecisionRecords.condition(where, parameters, "overridden_at >= ?", query.from());
+        DecisionRecords.condition(where, parameters, "overridden_at < ?", query.to());
         where.append(" order by overridden_at desc, seq desc limit ? offset ?");
         parameters.add(page.size() + 1);
         parameters.add(page.offset());
@@ -132,8 +124,8 @@ public class OverrideChain {
     public Map<String, Long> countsByRule(OffsetDateTime from, OffsetDateTime to) {
         StringBuilder where = new StringBuilder(" where rule is not null");
         List<Object> parameters = new ArrayList<>();
-        condition(where, parameters, "overridden_at >= ?", from);
-        condition(where, parameters, "overridden_at < ?", to);
+        DecisionRecords.condition(where, parameters, "overridden_at >= ?", from);
+        DecisionRecords.condition(where, parameters, "overridden_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "select rule, count(*) from decision_override" + where + " group by rule")) {
@@ -216,12 +208,5 @@ public class OverrideChain {
 
     private static Optional<StoredOverride> first(List<StoredOverride> found) {
         return found.stream().findFirst();
-    }
-
-    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
-        if (value != null) {
-            where.append(" and ").append(sql);
-            parameters.add(value);
-        }
     }
 }
