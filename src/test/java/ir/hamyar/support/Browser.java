@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -112,12 +113,19 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks what sends a form or follows a link, and waits for the page that answers it. */
+    /**
+     * Clicks what sends a form or follows a link, and waits for the page that answers it: the page being left is
+     * marked, and the wait ends when a document without the mark has loaded (asking a page that is going away may
+     * fail, which the wait ignores).
+     */
     public Browser submit(String css) {
-        WebElement old = driver.findElement(By.tagName("html"));
+        ((JavascriptExecutor) driver).executeScript("window.hamyarLeaving = true;");
         find(css).click();
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(old));
-        waitForLoad();
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript(
+                                "return window.hamyarLeaving === undefined && document.readyState === 'complete';")));
         return checked();
     }
 
@@ -215,11 +223,6 @@ public final class Browser implements AutoCloseable {
             }
         }
         return urls;
-    }
-
-    private void waitForLoad() {
-        new WebDriverWait(driver, Duration.ofSeconds(60))
-                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     @Override
