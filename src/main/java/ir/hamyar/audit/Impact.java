@@ -3,6 +3,7 @@ package ir.hamyar.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import ir.hamyar.engine.CompiledRuleset;
+import ir.hamyar.ledger.CaseworkerOverride;
 import ir.hamyar.ledger.DecisionRecords;
 import ir.hamyar.ledger.OverrideChain;
 import ir.hamyar.ledger.StoredDecision;
@@ -71,25 +72,18 @@ public class Impact {
 
     /** Does the version conclude, for each overridden conclusion, what the latest caseworker chose? */
     private static boolean agreesWithEvery(List<StoredOverride> overrides, ArrayNode after) {
-        Map<String, String> chosen = new HashMap<>();
-        overrides.forEach(stored -> chosen.put(
-                stored.override().type() + "|" + subject(stored.override().subject()),
-                stored.override().to()));
+        Map<List<String>, String> chosen = new HashMap<>();
+        overrides.forEach(stored ->
+                chosen.put(stored.override().conclusion(), stored.override().to()));
         return chosen.entrySet().stream().allMatch(choice -> {
             for (JsonNode conclusion : after) {
-                String key = conclusion.path("type").asText() + "|"
-                        + subject(conclusion.path("subject").asText());
-                if (key.equals(choice.getKey())
+                if (CaseworkerOverride.conclusion(conclusion).equals(choice.getKey())
                         && conclusion.path("value").asText().equals(choice.getValue())) {
                     return true;
                 }
             }
             return false;
         });
-    }
-
-    private static String subject(String subject) {
-        return subject == null || subject.equals("null") ? "" : subject;
     }
 
     /** "TIER HARMED → AT_RISK": counted per type and subject pairing of a lost and a gained conclusion. */

@@ -8,6 +8,7 @@ import ir.hamyar.decision.DecisionService;
 import ir.hamyar.decision.Overrides;
 import ir.hamyar.engine.ConclusionCatalogue;
 import ir.hamyar.json.Json;
+import ir.hamyar.ledger.CaseworkerOverride;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.ruleset.StoredRulesets;
 import ir.hamyar.security.Roles;
@@ -28,7 +29,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
@@ -149,9 +149,7 @@ public class DecisionPages {
                     : "";
             String inForce = conclusion.path("value").asText();
             for (JsonNode made : overrides) {
-                String madeSubject =
-                        made.path("subject").isTextual() ? made.path("subject").asText() : "";
-                if (made.path("type").asText().equals(type) && Objects.equals(madeSubject, subject)) {
+                if (CaseworkerOverride.conclusion(made).equals(CaseworkerOverride.conclusion(conclusion))) {
                     inForce = made.path("to").asText();
                 }
             }

@@ -274,11 +274,7 @@ public class VersionPages {
     }
 
     private static String comment(String comment, boolean required) {
-        String text = ConsoleInput.text(comment);
-        if (required && (text == null || text.isBlank())) {
-            throw new InvalidInputException(new FieldError("comment", "is required: say why this version goes live"));
-        }
-        return RulesetChanges.comment(text);
+        return RulesetChanges.comment(ConsoleInput.text(comment), required);
     }
 
     /** Each compile error with the text of its line, so that it reads without opening the file. */

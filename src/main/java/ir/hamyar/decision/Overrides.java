@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -137,11 +136,9 @@ public class Overrides {
     }
 
     private static JsonNode conclusion(StoredDecision decision, OverrideRequest request) {
+        List<String> wanted = CaseworkerOverride.conclusion(request.type(), request.subject());
         for (JsonNode conclusion : Json.readOwn(decision.answered().response()).path("conclusions")) {
-            String subject = conclusion.path("subject").isTextual()
-                    ? conclusion.path("subject").asText()
-                    : null;
-            if (conclusion.path("type").asText().equals(request.type()) && Objects.equals(subject, request.subject())) {
+            if (CaseworkerOverride.conclusion(conclusion).equals(wanted)) {
                 return conclusion;
             }
         }
@@ -153,10 +150,10 @@ public class Overrides {
 
     /** The value in force: the latest override's of this conclusion, or the conclusion's own. */
     private String current(StoredDecision decision, OverrideRequest request, String concluded) {
+        List<String> wanted = CaseworkerOverride.conclusion(request.type(), request.subject());
         String current = concluded;
         for (StoredOverride earlier : chain.of(decision.asked().id())) {
-            if (earlier.override().type().equals(request.type())
-                    && Objects.equals(earlier.override().subject(), request.subject())) {
+            if (earlier.override().conclusion().equals(wanted)) {
                 current = earlier.override().to();
             }
         }

@@ -1,6 +1,9 @@
 package ir.hamyar.ledger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,4 +24,21 @@ public record CaseworkerOverride(
         String organisation,
         Instant overriddenAt,
         String idempotencyKey,
-        String requestSha256) {}
+        String requestSha256) {
+
+    /** Which conclusion this override is of: its type and subject. */
+    public List<String> conclusion() {
+        return conclusion(type, subject);
+    }
+
+    /** A conclusion as one key, its type and subject (null where it has none), comparable with equals. */
+    public static List<String> conclusion(String type, String subject) {
+        return Arrays.asList(type, subject);
+    }
+
+    /** The key of a conclusion, or of an override, as the API writes it ({@code type}, {@code subject}). */
+    public static List<String> conclusion(JsonNode written) {
+        JsonNode subject = written.path("subject");
+        return conclusion(written.path("type").asText(), subject.isTextual() ? subject.asText() : null);
+    }
+}

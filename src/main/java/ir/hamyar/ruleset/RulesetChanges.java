@@ -104,12 +104,24 @@ public record RulesetChanges(int baseVersion, Map<String, String> files, String 
         return new RuleTree(changed);
     }
 
-    /** An optional comment typed in a form: stripped, null when blank, refused past 1000 characters. */
-    public static String comment(String text) {
+    /**
+     * A comment typed in a form: stripped, null when blank, refused past 1000 characters, and refused blank when
+     * {@code required} (an activation must say why the version goes live).
+     */
+    public static String comment(String text, boolean required) {
         List<FieldError> errors = new ArrayList<>();
-        String checked = comment(text, "comment", errors);
+        String checked = comment(text, required, errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("the comment is too long", errors);
+            throw new InvalidInputException("the request does not meet the contract", errors);
+        }
+        return checked;
+    }
+
+    /** As {@link #comment(String, boolean)}, adding to {@code errors}; "required" is only said when nothing else is. */
+    static String comment(String text, boolean required, List<FieldError> errors) {
+        String checked = comment(text, "comment", errors);
+        if (required && checked == null && errors.isEmpty()) {
+            errors.add(new FieldError("comment", "is required: say why this version goes live"));
         }
         return checked;
     }

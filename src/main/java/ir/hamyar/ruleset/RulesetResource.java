@@ -243,10 +243,7 @@ public class RulesetResource {
         if (request == null) {
             throw new InvalidInputException(new FieldError("", "must be an object with a comment"));
         }
-        String comment = RulesetChanges.comment(request.comment(), "comment", errors);
-        if (required && comment == null && errors.isEmpty()) {
-            errors.add(new FieldError("comment", "is required: say why this version goes live"));
-        }
+        String comment = RulesetChanges.comment(request.comment(), required, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the request does not meet the contract", errors);
         }

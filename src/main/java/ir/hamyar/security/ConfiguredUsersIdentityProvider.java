@@ -71,6 +71,11 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
         if (user == null || !passwordMatches(name, user, password)) {
             throw new AuthenticationFailedException();
         }
+        return identity(name, user);
+    }
+
+    /** A configured user as the request's identity: her name and her roles as configured now. */
+    static SecurityIdentity identity(String name, UsersConfig.User user) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(name))
                 .addRoles(user.roles())

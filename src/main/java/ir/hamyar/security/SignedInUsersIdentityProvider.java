@@ -5,8 +5,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -37,10 +35,6 @@ public class SignedInUsersIdentityProvider implements IdentityProvider<TrustedAu
         if (user == null) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        return Uni.createFrom()
-                .item(QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(request.getPrincipal()))
-                        .addRoles(user.roles())
-                        .build());
+        return Uni.createFrom().item(ConfiguredUsersIdentityProvider.identity(request.getPrincipal(), user));
     }
 }
