@@ -2,15 +2,31 @@ package ir.hamyar.audit;
 
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
+import ir.hamyar.query.Page;
+import ir.hamyar.query.PageRequest;
+import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** Auditors are audited: each read of a single record and each replay is kept, with who and when. */
+/**
+ * Auditors are audited: each read of a full record, of a failure's input, and each replay is kept with who, when and
+ * from which organisation (table {@code audit_read}, append-only), and listed to auditors as "who looked".
+ */
 @ApplicationScoped
 public class AuditReads {
 
     static final String READ = "READ";
     static final String REPLAY = "REPLAY";
+    static final String FAILURE = "FAILURE";
+
+    private static final String SELECT = "select r.id, r.at, r.actor, r.organisation, r.action, r.decision_id,"
+            + " r.failure_id from audit_read r left join decision d on d.id = r.decision_id"
+            + " left join evaluation_failure f on f.id = r.failure_id";
 
     private final AgroalDataSource dataSource;
 
@@ -18,15 +34,89 @@ public class AuditReads {
         this.dataSource = dataSource;
     }
 
-    void record(String actor, String action, UUID decisionId) {
+    void decision(Caller reader, String action, UUID decisionId) {
+        insert(reader, action, decisionId, null);
+    }
+
+    void failure(Caller reader, UUID failureId) {
+        insert(reader, FAILURE, null, failureId);
+    }
+
+    /** Reads of the records the scope sees (by the record's organisation), newest first. */
+    public Page<AuditRead> find(Query query, PageRequest page) {
+        StringBuilder where = new StringBuilder(" where true");
+        List<Object> parameters = new ArrayList<>();
+        Caller.Scope scope = query.scope();
+        if (!scope.every()) {
+            where.append(
+                    scope.organisation() == null
+                            ? " and coalesce(d.organisation, f.organisation) is null"
+                            : " and coalesce(d.organisation, f.organisation) = ?");
+            if (scope.organisation() != null) {
+                parameters.add(scope.organisation());
+            }
+        }
+        if (query.recordId() != null) {
+            where.append(" and (r.decision_id = ? or r.failure_id = ?)");
+            parameters.add(query.recordId());
+            parameters.add(query.recordId());
+        }
+        condition(where, parameters, "r.actor = ?", query.reader());
+        condition(where, parameters, "r.at >= ?", query.from());
+        condition(where, parameters, "r.at < ?", query.to());
+        parameters.add(page.size() + 1);
+        parameters.add(page.offset());
+        return Page.ofOneMore(
+                Jdbc.read(dataSource, connection -> {
+                    try (PreparedStatement select = connection.prepareStatement(
+                            SELECT + where + " order by r.at desc, r.id desc limit ? offset ?")) {
+                        Jdbc.bind(select, parameters);
+                        List<AuditRead> reads = new ArrayList<>();
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                reads.add(new AuditRead(
+                                        rows.getLong("id"),
+                                        rows.getObject("at", OffsetDateTime.class)
+                                                .toInstant(),
+                                        rows.getString("actor"),
+                                        rows.getString("organisation"),
+                                        rows.getString("action"),
+                                        text(rows.getObject("decision_id", UUID.class)),
+                                        text(rows.getObject("failure_id", UUID.class))));
+                            }
+                        }
+                        return reads;
+                    }
+                }),
+                page);
+    }
+
+    private void insert(Caller reader, String action, UUID decisionId, UUID failureId) {
         Jdbc.inTransaction(dataSource, connection -> {
-            try (var insert = connection.prepareStatement(
-                    "insert into audit_read (actor, action, decision_id) values (?, ?, ?)")) {
-                insert.setString(1, actor);
-                insert.setString(2, action);
-                insert.setObject(3, decisionId);
+            try (var insert = connection.prepareStatement("insert into audit_read"
+                    + " (actor, organisation, action, decision_id, failure_id) values (?, ?, ?, ?, ?)")) {
+                insert.setString(1, reader.name());
+                insert.setString(
+                        2, reader.everyOrganisation() ? Caller.EVERY_ORGANISATION : reader.recordedOrganisation());
+                insert.setString(3, action);
+                insert.setObject(4, decisionId);
+                insert.setObject(5, failureId);
                 return insert.executeUpdate();
             }
         });
     }
+
+    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
+        if (value != null) {
+            where.append(" and ").append(sql);
+            parameters.add(value);
+        }
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    /** Which reads an auditor looks for; every filter optional. */
+    public record Query(UUID recordId, String reader, OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {}
 }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * One decision as an auditor sees it: the input exactly as received, the response exactly as answered, the
  * conclusions, each fired rule with its metadata and the parameters it read (values in force on the assessment
- * date), the ruleset version and hash, who asked, when, and the record's place in the hash chain.
+ * date), the ruleset version and hash, who asked for which organisation, when, and the record's place in the hash
+ * chain.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditRecord(
@@ -28,6 +29,7 @@ public record AuditRecord(
         Instant decidedAt,
         Instant recordedAt,
         String caller,
+        @Schema(description = "the caller's organisation; absent for records of no organisation") String organisation,
         String idempotencyKey,
         Ruleset ruleset,
         String input,

@@ -54,6 +54,7 @@ public class AuditRecords {
                 asked.at(),
                 decision.recordedAt(),
                 asked.caller(),
+                asked.organisation(),
                 asked.idempotencyKey(),
                 AuditRecord.Ruleset.of(asked),
                 asked.input(),

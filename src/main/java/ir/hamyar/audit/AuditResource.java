@@ -12,6 +12,7 @@ import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
 import ir.hamyar.query.QueryParams;
 import ir.hamyar.query.QueryParams.Period;
+import ir.hamyar.security.Caller;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -36,9 +38,11 @@ public class AuditResource {
     private final DecisionAudit audit;
     private final ChainVerifier verifier;
     private final SecurityIdentity identity;
+    private final AuditReads reads;
 
-    public AuditResource(DecisionAudit audit, ChainVerifier verifier, SecurityIdentity identity) {
+    public AuditResource(DecisionAudit audit, ChainVerifier verifier, SecurityIdentity identity, AuditReads reads) {
         this.audit = audit;
+        this.reads = reads;
         this.verifier = verifier;
         this.identity = identity;
     }
@@ -72,7 +76,8 @@ public class AuditResource {
                 QueryParams.text(value, "value", errors),
                 version,
                 period.from(),
-                period.to());
+                period.to(),
+                Caller.of(identity).scope());
         QueryParams.refuseIfAny(errors);
         return audit.search(query, pageRequest);
     }
@@ -96,7 +101,8 @@ public class AuditResource {
                 QueryParams.text(type, "type", errors),
                 QueryParams.text(organisation, "organisation", errors),
                 period.from(),
-                period.to());
+                period.to(),
+                Caller.of(identity).scope());
         QueryParams.refuseIfAny(errors);
         return audit.overrides(query, pageRequest);
     }
@@ -105,14 +111,48 @@ public class AuditResource {
     @Path("decisions/{decisionId}")
     @Operation(summary = "The full record of one decision (this read is itself recorded)")
     public AuditRecord auditRecord(@PathParam("decisionId") String decisionId) {
-        return audit.read(decisionId, identity.getPrincipal().getName());
+        return audit.read(decisionId, Caller.of(identity));
     }
 
     @POST
     @Path("decisions/{decisionId}/replay")
     @Operation(summary = "Decide the recorded input again under the recorded ruleset version and compare")
     public DecisionAudit.Replay replayDecision(@PathParam("decisionId") String decisionId) {
-        return audit.replay(decisionId, identity.getPrincipal().getName());
+        return audit.replay(decisionId, Caller.of(identity));
+    }
+
+    @GET
+    @Path("reads")
+    @Operation(
+            summary = "Who looked: every read of a full record or a failure's input, and every replay, newest first",
+            description = "decisionId: a decision's id, or a failed evaluation's; reader: a user name")
+    public Page<AuditRead> whoLooked(
+            @QueryParam("decisionId") String decisionId,
+            @QueryParam("reader") String reader,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        List<FieldError> errors = new ArrayList<>();
+        UUID record = null;
+        String id = QueryParams.text(decisionId, "decisionId", errors);
+        if (id != null) {
+            try {
+                record = UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("decisionId", "must be a decision or failure id (a UUID)"));
+            }
+        }
+        Period period = QueryParams.period(from, to, errors);
+        PageRequest pageRequest = PageRequest.of(page, size, errors);
+        AuditReads.Query query = new AuditReads.Query(
+                record,
+                QueryParams.text(reader, "reader", errors),
+                period.from(),
+                period.to(),
+                Caller.of(identity).scope());
+        QueryParams.refuseIfAny(errors);
+        return reads.find(query, pageRequest);
     }
 
     @GET
@@ -129,6 +169,6 @@ public class AuditResource {
         List<FieldError> errors = new ArrayList<>();
         Period period = QueryParams.period(from, to, errors);
         QueryParams.refuseIfAny(errors);
-        return audit.ruleStatistics(period);
+        return audit.ruleStatistics(period, Caller.of(identity).scope());
     }
 }

@@ -3,6 +3,8 @@ package ir.hamyar.audit;
 import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.ledger.DecisionQuery;
 import ir.hamyar.ledger.DecisionRecords;
+import ir.hamyar.ledger.FailedEvaluations;
+import ir.hamyar.ledger.Failure;
 import ir.hamyar.ledger.OverrideChain;
 import ir.hamyar.ledger.OverrideView;
 import ir.hamyar.ledger.StoredDecision;
@@ -13,6 +15,7 @@ import ir.hamyar.query.QueryParams.Period;
 import ir.hamyar.ruleset.ActiveRuleset;
 import ir.hamyar.ruleset.ActiveVersion;
 import ir.hamyar.ruleset.StoredRulesets;
+import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ public class DecisionAudit {
     private final StoredRulesets rulesets;
     private final ActiveRuleset active;
     private final OverrideChain overrides;
+    private final FailedEvaluations failures;
 
     public DecisionAudit(
             DecisionRecords records,
@@ -36,7 +40,8 @@ public class DecisionAudit {
             Replayer replayer,
             StoredRulesets rulesets,
             ActiveRuleset active,
-            OverrideChain overrides) {
+            OverrideChain overrides,
+            FailedEvaluations failures) {
         this.records = records;
         this.auditRecords = auditRecords;
         this.reads = reads;
@@ -44,6 +49,7 @@ public class DecisionAudit {
         this.rulesets = rulesets;
         this.active = active;
         this.overrides = overrides;
+        this.failures = failures;
     }
 
     /** Caseworkers' overrides, newest first. */
@@ -56,9 +62,9 @@ public class DecisionAudit {
     }
 
     /** The full record of one decision; the read is itself recorded. */
-    public AuditRecord read(String decisionId, String reader) {
-        StoredDecision decision = stored(decisionId);
-        reads.record(reader, AuditReads.READ, decision.asked().id());
+    public AuditRecord read(String decisionId, Caller reader) {
+        StoredDecision decision = stored(decisionId, reader);
+        reads.decision(reader, AuditReads.READ, decision.asked().id());
         return auditRecords.of(
                 decision,
                 overrides.of(decision.asked().id()).stream()
@@ -67,30 +73,38 @@ public class DecisionAudit {
     }
 
     /** The recorded input decided again under the recorded version, compared; the replay is itself recorded. */
-    public Replay replay(String decisionId, String reader) {
-        StoredDecision decision = stored(decisionId);
+    public Replay replay(String decisionId, Caller reader) {
+        StoredDecision decision = stored(decisionId, reader);
         Replayer.Outcome replayed =
                 replayer.replay(decision, rulesets.compiled(decision.asked().rulesetVersion()));
         List<Differences.Difference> differences = Differences.between(Replayer.recorded(decision), replayed);
-        reads.record(reader, AuditReads.REPLAY, decision.asked().id());
+        reads.decision(reader, AuditReads.REPLAY, decision.asked().id());
         return new Replay(decisionId, decision.asked().rulesetVersion(), differences.isEmpty(), differences);
     }
 
-    /** How often each rule of the active version fired in the period, rules that never fired included. */
-    public RuleStatistics ruleStatistics(Period period) {
+    /**
+     * How often each rule of the active version fired in the period, rules that never fired included, with how often
+     * caseworkers overrode it and how often it failed, over the records the scope sees.
+     */
+    public RuleStatistics ruleStatistics(Period period, Caller.Scope scope) {
         ActiveVersion version = active.current();
-        Map<String, long[]> firings = records.firings(period.from(), period.to());
-        Map<String, Long> overridden = overrides.countsByRule(period.from(), period.to());
+        Map<String, long[]> firings = records.firings(period.from(), period.to(), scope);
+        Map<String, Long> overridden = overrides.countsByRule(period.from(), period.to(), scope);
+        Map<String, Long> failed = failures.countsByRule(period.from(), period.to(), scope);
         List<RuleStatistics.RuleFirings> rules = version.ruleset().rules().values().stream()
                 .map(RuleInfo::id)
                 .sorted()
                 .map(rule -> {
                     long[] counts = firings.getOrDefault(rule, new long[2]);
                     return new RuleStatistics.RuleFirings(
-                            rule, counts[0], counts[1], overridden.getOrDefault(rule, 0L));
+                            rule,
+                            counts[0],
+                            counts[1],
+                            overridden.getOrDefault(rule, 0L),
+                            failed.getOrDefault(rule, 0L));
                 })
                 .toList();
-        return new RuleStatistics(version.version(), records.count(period.from(), period.to()), rules);
+        return new RuleStatistics(version.version(), records.count(period.from(), period.to(), scope), rules);
     }
 
     private static DecisionSummary summary(StoredDecision decision) {
@@ -102,12 +116,27 @@ public class DecisionAudit {
                 decision.asked().assessedOn(),
                 decision.asked().at(),
                 decision.asked().caller(),
+                decision.asked().organisation(),
                 AuditRecord.Ruleset.of(decision.asked()),
                 Differences.outcomes(Replayer.recorded(decision).conclusions()));
     }
 
-    private StoredDecision stored(String decisionId) {
-        return records.find(decisionId).orElseThrow(DomainException.NotFound::new);
+    /** The decision, if the reader may see it; another organisation's is not found, as one that does not exist. */
+    private StoredDecision stored(String decisionId, Caller reader) {
+        return records.find(decisionId)
+                .filter(stored ->
+                        reader.sees(stored.asked().caller(), stored.asked().organisation()))
+                .orElseThrow(DomainException.NotFound::new);
+    }
+
+    /** One failed evaluation with its input, if the reader may see it; the read is itself recorded. */
+    public Failure failure(String failureId, Caller reader) {
+        Failure failure = failures.find(failureId)
+                .filter(found ->
+                        reader.sees(found.asked().caller(), found.asked().organisation()))
+                .orElseThrow(DomainException.NotFound::new);
+        reads.failure(reader, failure.asked().id());
+        return failure;
     }
 
     /** The outcome of a replay: identical, or the differences. */

@@ -15,5 +15,6 @@ public record DecisionSummary(
         LocalDate assessedOn,
         Instant decidedAt,
         String caller,
+        @Schema(nullable = true) String organisation,
         AuditRecord.Ruleset ruleset,
         @Schema(type = SchemaType.ARRAY, implementation = Outcome.class) JsonNode conclusions) {}

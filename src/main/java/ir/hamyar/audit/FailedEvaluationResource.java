@@ -1,12 +1,13 @@
 package ir.hamyar.audit;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import ir.hamyar.ledger.FailedEvaluations;
-import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
 import ir.hamyar.query.QueryParams;
 import ir.hamyar.query.QueryParams.Period;
+import ir.hamyar.security.Caller;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -28,9 +29,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class FailedEvaluationResource {
 
     private final FailedEvaluations failures;
+    private final DecisionAudit audit;
+    private final SecurityIdentity identity;
 
-    public FailedEvaluationResource(FailedEvaluations failures) {
+    public FailedEvaluationResource(FailedEvaluations failures, DecisionAudit audit, SecurityIdentity identity) {
         this.failures = failures;
+        this.audit = audit;
+        this.identity = identity;
     }
 
     @GET
@@ -50,14 +55,21 @@ public class FailedEvaluationResource {
         PageRequest pageRequest = PageRequest.of(page, size, errors);
         String failedRule = QueryParams.text(rule, "rule", errors);
         QueryParams.refuseIfAny(errors);
-        return failures.find(new FailedEvaluations.Filter(version, failedRule, period.from(), period.to()), pageRequest)
+        return failures.find(
+                        new FailedEvaluations.Filter(
+                                version,
+                                failedRule,
+                                period.from(),
+                                period.to(),
+                                Caller.of(identity).scope()),
+                        pageRequest)
                 .map(FailedEvaluation::of);
     }
 
     @GET
     @Path("{failureId}")
-    @Operation(summary = "One failed evaluation with the input as received")
+    @Operation(summary = "One failed evaluation with the input as received (this read is itself recorded)")
     public FailedEvaluation failedEvaluation(@PathParam("failureId") String failureId) {
-        return failures.find(failureId).map(FailedEvaluation::of).orElseThrow(DomainException.NotFound::new);
+        return FailedEvaluation.of(audit.failure(failureId, Caller.of(identity)));
     }
 }

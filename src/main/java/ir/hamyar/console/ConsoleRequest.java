@@ -5,6 +5,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import ir.hamyar.problem.Problem;
 import ir.hamyar.problem.ProblemException;
+import ir.hamyar.security.Caller;
 import ir.hamyar.security.Roles;
 import jakarta.enterprise.context.RequestScoped;
 import java.net.URLEncoder;
@@ -87,6 +88,11 @@ public class ConsoleRequest {
 
     public String getUser() {
         return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    /** The signed-in user and the organisation whose records she may see. */
+    public Caller caller() {
+        return Caller.of(identity);
     }
 
     /** Reads the policy: programmes, rules, parameters, versions. */

@@ -71,7 +71,7 @@ public class DecisionPages {
     @Path("{decisionId}")
     public TemplateInstance decision(@PathParam("decisionId") String decisionId) {
         JsonNode decision = Json.readOwn(decisions
-                .find(decisionId, console.getUser(), console.isAdmin())
+                .find(decisionId, console.caller())
                 .orElseThrow(() -> new DomainException.NotFound("there is no decision " + decisionId + " of yours")));
         ConclusionCatalogue catalogue = rulesets.compiled(
                         decision.path("ruleset").path("version").asInt())
@@ -106,12 +106,7 @@ public class DecisionPages {
                 .put("subject", subject == null || subject.isEmpty() ? null : subject)
                 .put("value", value)
                 .put("reason", ConsoleInput.text(reason));
-        overrides.override(
-                decisionId,
-                Json.write(body).getBytes(StandardCharsets.UTF_8),
-                null,
-                console.getUser(),
-                console.isAdmin());
+        overrides.override(decisionId, Json.write(body).getBytes(StandardCharsets.UTF_8), null, console.caller());
         return Response.seeOther(URI.create("/console/decisions/" + decisionId + "#overrides"))
                 .build();
     }

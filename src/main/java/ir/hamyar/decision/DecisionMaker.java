@@ -11,9 +11,11 @@ import ir.hamyar.json.Sha256;
 import ir.hamyar.ledger.Answered;
 import ir.hamyar.ledger.Asked;
 import ir.hamyar.ledger.Failure;
+import ir.hamyar.ledger.Tally;
 import ir.hamyar.profile.ProfileKind;
 import ir.hamyar.profile.ReadProfile;
 import ir.hamyar.ruleset.ActiveVersion;
+import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,7 +47,7 @@ public class DecisionMaker {
             String input,
             String prefix,
             String idempotencyKey,
-            String caller) {
+            Caller caller) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         UUID id = UuidV7.next(now.toEpochMilli());
         Evaluated evaluated;
@@ -68,7 +70,12 @@ public class DecisionMaker {
                 firedRules(evaluated.firedRules()));
         return new Answered(
                 asked(id, now, version, kind, profile, profileJson, input, idempotencyKey, caller),
-                Json.write(response));
+                Json.write(response),
+                kind == ProfileKind.FAMILY
+                        ? Tally.ofFamily(evaluated.conclusions().stream()
+                                .map(c -> new String[] {c.type(), c.value()})
+                                .toList())
+                        : Tally.NONE);
     }
 
     private static Asked asked(
@@ -80,14 +87,15 @@ public class DecisionMaker {
             JsonNode profileJson,
             String input,
             String idempotencyKey,
-            String caller) {
+            Caller caller) {
         return new Asked(
                 id,
                 kind.wireName(),
                 profile.subjectRef(),
                 profile.assessedOn(),
                 now,
-                caller,
+                caller.name(),
+                caller.recordedOrganisation(),
                 idempotencyKey,
                 requestSha256(kind, profileJson),
                 version.version(),

@@ -10,6 +10,7 @@ import ir.hamyar.profile.FamilyProfile;
 import ir.hamyar.profile.GroupProfile;
 import ir.hamyar.profile.HelperProfile;
 import ir.hamyar.profile.ProfileKind;
+import ir.hamyar.security.Caller;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -113,19 +114,20 @@ public class DecisionResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BatchResponse.class)))
     public Response decideBatch(byte[] body) {
         checkSize(body, HttpProblems.BULK_LIMIT);
-        return Response.ok(decisions.batch(body, identity.getPrincipal().getName()))
-                .build();
+        return Response.ok(decisions.batch(body, Caller.of(identity))).build();
     }
 
     @GET
     @Path("{decisionId}")
     @RolesAllowed({Roles.INTAKE, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "A recorded decision (intake: its own; auditor and admin: any)")
+    @Operation(
+            summary = "A recorded decision (intake and auditors: their organisation's; * and admin: any)",
+            description = "Another organisation's decision is 404, as one that does not exist. A user configured"
+                    + " without an organisation: intake reads its own decisions, auditors any.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     public Response recordedDecision(@PathParam("decisionId") String decisionId) {
-        boolean seesAll = identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.ADMIN);
         return decisions
-                .find(decisionId, identity.getPrincipal().getName(), seesAll)
+                .find(decisionId, Caller.of(identity))
                 .map(json -> Response.ok(json).build())
                 .orElseGet(() -> ProblemResponses.of(ProblemResponses.notFound()));
     }
@@ -135,7 +137,7 @@ public class DecisionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTAKE, Roles.ADMIN})
     @Operation(
-            summary = "A caseworker decides otherwise than one conclusion, and says why (intake: its own decisions)",
+            summary = "A caseworker decides otherwise than one conclusion, and says why (intake: its organisation's)",
             description = "The conclusion (type, subject) must be in the decision, value one of that type's values"
                     + " and not the one in force; reason 10-2000 characters. Recorded on the tamper-evident"
                     + " override chain; it changes no rule. A resend under the same Idempotency-Key answers the"
@@ -157,12 +159,7 @@ public class DecisionResource {
     public Response overrideConclusion(
             @PathParam("decisionId") String decisionId, byte[] body, @Context HttpHeaders headers) {
         checkSize(body, HttpProblems.DECISION_LIMIT);
-        Overrides.Made made = overrides.override(
-                decisionId,
-                body,
-                idempotencyKey(headers),
-                identity.getPrincipal().getName(),
-                identity.hasRole(Roles.ADMIN));
+        Overrides.Made made = overrides.override(decisionId, body, idempotencyKey(headers), Caller.of(identity));
         return Response.status(made.resent() ? 200 : 201)
                 .entity(OverrideView.of(made.stored()))
                 .header(REPLAYED, made.resent())
@@ -171,8 +168,7 @@ public class DecisionResource {
 
     private Response decide(ProfileKind kind, byte[] body, HttpHeaders headers) {
         checkSize(body, HttpProblems.DECISION_LIMIT);
-        DecisionAnswer answer = decisions.decide(
-                kind, body, idempotencyKey(headers), identity.getPrincipal().getName());
+        DecisionAnswer answer = decisions.decide(kind, body, idempotencyKey(headers), Caller.of(identity));
         return Response.ok(answer.json())
                 .header(REPLAYED, answer.replayed())
                 .header("Server-Timing", answer.serverTiming())

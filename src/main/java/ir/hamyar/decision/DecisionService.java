@@ -23,6 +23,7 @@ import ir.hamyar.problem.ProblemResponses;
 import ir.hamyar.profile.ProfileKind;
 import ir.hamyar.ruleset.ActiveRuleset;
 import ir.hamyar.ruleset.ActiveVersion;
+import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public class DecisionService {
         this.overrides = overrides;
     }
 
-    public DecisionAnswer decide(ProfileKind kind, byte[] body, String idempotencyKey, String caller) {
+    public DecisionAnswer decide(ProfileKind kind, byte[] body, String idempotencyKey, Caller caller) {
         IdempotencyKeys.check(idempotencyKey, "Idempotency-Key");
         ActiveVersion version = active.current();
         long started = System.nanoTime();
@@ -89,7 +90,7 @@ public class DecisionService {
     }
 
     /** The batch's answer, {@code {"results": [...]}}, put together from the answers as recorded, not re-read. */
-    public String batch(byte[] body, String caller) {
+    public String batch(byte[] body, Caller caller) {
         ArrayNode items = batchItems(StrictJson.parse(body, JsonLimits.BATCH));
         ActiveVersion version = active.current();
         List<Object> outcomes = new ArrayList<>(items.size());
@@ -121,12 +122,13 @@ public class DecisionService {
     }
 
     /**
-     * The recorded decision, if it exists and the caller may see it (intake devices see only their own), as it was
-     * answered, with the caseworkers' overrides of it in order when there are any.
+     * The recorded decision, if it exists and the caller may see it (intake: its organisation's), as it was answered,
+     * with the caseworkers' overrides of it in order when there are any.
      */
-    public Optional<String> find(String decisionId, String caller, boolean seesAll) {
+    public Optional<String> find(String decisionId, Caller caller) {
         return records.find(decisionId)
-                .filter(stored -> seesAll || stored.asked().caller().equals(caller))
+                .filter(stored ->
+                        caller.sees(stored.asked().caller(), stored.asked().organisation()))
                 .map(this::withOverrides);
     }
 
@@ -141,7 +143,7 @@ public class DecisionService {
         return Json.write(answer);
     }
 
-    private Answered decideItem(ActiveVersion version, JsonNode item, String path, String caller) {
+    private Answered decideItem(ActiveVersion version, JsonNode item, String path, Caller caller) {
         if (!item.isObject()) {
             throw new InvalidInputException(
                     new FieldError(path, "must be an object with kind, idempotencyKey and profile"));

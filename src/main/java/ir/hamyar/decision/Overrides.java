@@ -15,6 +15,7 @@ import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
 import ir.hamyar.ruleset.StoredRulesets;
+import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,16 +50,17 @@ public class Overrides {
     }
 
     /** The override on record, and whether it was recorded earlier under the same key (a resend). */
-    public Made override(String decisionId, byte[] body, String idempotencyKey, String caller, boolean seesAll) {
+    public Made override(String decisionId, byte[] body, String idempotencyKey, Caller caller) {
         IdempotencyKeys.check(idempotencyKey, "Idempotency-Key");
         StoredDecision decision = records.find(decisionId)
-                .filter(stored -> seesAll || stored.asked().caller().equals(caller))
+                .filter(stored ->
+                        caller.sees(stored.asked().caller(), stored.asked().organisation()))
                 .orElseThrow(DomainException.NotFound::new);
         JsonNode json = StrictJson.parse(body, JsonLimits.PROFILE);
         String requestSha256 =
                 Sha256.hex((decision.asked().id() + "\n" + Json.canonical(json)).getBytes(StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
-            Optional<StoredOverride> earlier = chain.find(caller, idempotencyKey);
+            Optional<StoredOverride> earlier = chain.find(caller.name(), idempotencyKey);
             if (earlier.isPresent()) {
                 return resent(earlier.get(), requestSha256);
             }
@@ -80,8 +82,8 @@ public class Overrides {
                 request.value(),
                 conclusion.path("rule").isTextual() ? conclusion.path("rule").asText() : null,
                 request.reason().strip(),
-                caller,
-                null,
+                caller.name(),
+                caller.recordedOrganisation(),
                 clock.instant().truncatedTo(ChronoUnit.MICROS),
                 idempotencyKey,
                 requestSha256);

@@ -1,4 +1,12 @@
 package ir.hamyar.ledger;
 
-/** A decision: what was asked, and the answer exactly as it is sent and kept (the contract's Decision, as JSON). */
-public record Answered(Asked asked, String response) {}
+/**
+ * A decision: what was asked, the answer exactly as it is sent and kept (the contract's Decision, as JSON), and what
+ * the reports count of it ({@link Tally#NONE} once read back: it is appended once, with the decision).
+ */
+public record Answered(Asked asked, String response, Tally tally) {
+
+    public Answered(Asked asked, String response) {
+        this(asked, response, Tally.NONE);
+    }
+}

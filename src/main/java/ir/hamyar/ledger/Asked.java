@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * What was asked, as the record keeps it: the profile as received ({@code input}; for a batch item, its profile
- * object), whose it is and as of when, who asked and under which idempotency key, the sha256 of its canonical form,
- * and the ruleset version that was to decide; {@code at} is when it was decided (or failed).
+ * object), whose it is and as of when, who asked (and for which organisation, if she has one) and under which
+ * idempotency key, the sha256 of its canonical form, and the ruleset version that was to decide; {@code at} is when it was decided (or failed).
  */
 public record Asked(
         UUID id,
@@ -16,6 +16,7 @@ public record Asked(
         LocalDate assessedOn,
         Instant at,
         String caller,
+        String organisation,
         String idempotencyKey,
         String requestSha256,
         int rulesetVersion,

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * The columns of what was asked, which the decision and the evaluation_failure tables both keep, in one order: the
- * first eleven parameters of their inserts ({@link #withInput}), and what their reads turn back into an {@link Asked}.
+ * first twelve parameters of their inserts ({@link #withInput}), and what their reads turn back into an {@link Asked}.
  */
 final class AskedColumns {
 
@@ -21,7 +21,7 @@ final class AskedColumns {
     /** The columns but the input, {@code atColumn} being the table's own time (decided_at, failed_at). */
     static String names(String atColumn) {
         return "id, kind, subject_ref, assessed_on, " + atColumn
-                + ", caller, idempotency_key, request_sha256, ruleset_version, ruleset_sha256";
+                + ", caller, idempotency_key, request_sha256, ruleset_version, ruleset_sha256, organisation";
     }
 
     /** Every column, the input last: the order {@link #bind} binds. */
@@ -40,7 +40,8 @@ final class AskedColumns {
         insert.setString(8, asked.requestSha256());
         insert.setInt(9, asked.rulesetVersion());
         insert.setString(10, asked.rulesetSha256());
-        insert.setString(11, asked.input());
+        insert.setString(11, asked.organisation());
+        insert.setString(12, asked.input());
     }
 
     /** What a row asked; {@code input} only where the read selected it (lists of failures leave it out). */
@@ -52,6 +53,7 @@ final class AskedColumns {
                 row.getObject("assessed_on", LocalDate.class),
                 row.getObject(atColumn, OffsetDateTime.class).toInstant(),
                 row.getString("caller"),
+                row.getString("organisation"),
                 row.getString("idempotency_key"),
                 row.getString("request_sha256"),
                 row.getInt("ruleset_version"),

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The SQL of appending one group of decisions to the chain, in the caller's transaction: take the chain's advisory
  * lock (every writer of every replica appends under it), read the head, look up in one query which idempotency keys
- * of the group are on record already, then chain the new decisions in order and insert them in one JDBC batch.
+ * of the group are on record already, then chain the new decisions in order and insert them in one JDBC batch, and
+ * what the reports count of the family decisions among them in another ({@code decision_outcome}).
  */
 final class ChainAppend {
 
@@ -24,7 +25,9 @@ final class ChainAppend {
 
     private static final String INSERT = "insert into decision (" + AskedColumns.withInput("decided_at")
             + ", recorded_at, response, seq, previous_hash, hash)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)";
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)";
+    private static final String TALLY = "insert into decision_outcome (seq, decided_at, organisation, subject_ref,"
+            + " tier, safe_house, stay, sons_not_allowed) values (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String EXISTING = "select " + DecisionRecords.COLUMNS + " from decision"
             + " where (caller, idempotency_key) in (select * from unnest(?::varchar[], ?::varchar[]))";
 
@@ -49,7 +52,9 @@ final class ChainAppend {
         String previous = head.hash();
         Map<List<String>, Answered> taken = existing(connection, requests);
         List<List<Answered>> onRecord = new ArrayList<>(requests.size());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT);
+                PreparedStatement tally = connection.prepareStatement(TALLY)) {
+            boolean tallied = false;
             for (List<Answered> request : requests) {
                 List<Answered> answers = new ArrayList<>(request.size());
                 for (Answered decision : request) {
@@ -62,6 +67,11 @@ final class ChainAppend {
                     String hash = HashChain.link(previous, ++seq, decision, recordedAt);
                     bind(insert, seq, decision, recordedAt, previous, hash);
                     insert.addBatch();
+                    if (decision.tally().counted()) {
+                        bind(tally, seq, decision);
+                        tally.addBatch();
+                        tallied = true;
+                    }
                     previous = hash;
                     if (key != null) {
                         taken.put(key, decision);
@@ -71,6 +81,9 @@ final class ChainAppend {
                 onRecord.add(answers);
             }
             insert.executeBatch();
+            if (tallied) {
+                tally.executeBatch();
+            }
         }
         return onRecord;
     }
@@ -110,14 +123,27 @@ final class ChainAppend {
         return asked.idempotencyKey() == null ? null : List.of(asked.caller(), asked.idempotencyKey());
     }
 
+    private static void bind(PreparedStatement insert, long seq, Answered decision) throws SQLException {
+        Asked asked = decision.asked();
+        Tally tally = decision.tally();
+        insert.setLong(1, seq);
+        insert.setTimestamp(2, Timestamp.from(asked.at()));
+        insert.setString(3, asked.organisation());
+        insert.setString(4, asked.subjectRef());
+        insert.setString(5, tally.tier());
+        insert.setString(6, tally.safeHouse());
+        insert.setString(7, tally.stay());
+        insert.setShort(8, (short) tally.sonsNotAllowed());
+    }
+
     private static void bind(
             PreparedStatement insert, long seq, Answered decision, Instant recordedAt, String previous, String hash)
             throws SQLException {
         AskedColumns.bind(insert, decision.asked());
-        insert.setTimestamp(12, Timestamp.from(recordedAt));
-        insert.setString(13, decision.response());
-        insert.setLong(14, seq);
-        insert.setString(15, previous);
-        insert.setString(16, hash);
+        insert.setTimestamp(13, Timestamp.from(recordedAt));
+        insert.setString(14, decision.response());
+        insert.setLong(15, seq);
+        insert.setString(16, previous);
+        insert.setString(17, hash);
     }
 }

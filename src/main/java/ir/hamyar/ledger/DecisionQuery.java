@@ -1,8 +1,9 @@
 package ir.hamyar.ledger;
 
+import ir.hamyar.security.Caller;
 import java.time.OffsetDateTime;
 
-/** What an auditor looks for; every field is optional, and all given must hold. */
+/** What an auditor looks for, within the organisations she may see; every filter is optional, and all given must hold. */
 public record DecisionQuery(
         String subjectRef,
         String kind,
@@ -11,4 +12,5 @@ public record DecisionQuery(
         String value,
         Integer rulesetVersion,
         OffsetDateTime from,
-        OffsetDateTime to) {}
+        OffsetDateTime to,
+        Caller.Scope scope) {}

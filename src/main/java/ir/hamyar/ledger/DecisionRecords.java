@@ -6,6 +6,7 @@ import ir.hamyar.db.Jdbc;
 import ir.hamyar.json.Json;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
+import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,6 +40,7 @@ public class DecisionRecords {
     public Page<StoredDecision> find(DecisionQuery query, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
+        scope(where, parameters, "organisation", query.scope());
         condition(where, parameters, "subject_ref = ?", query.subjectRef());
         condition(where, parameters, "kind = ?", query.kind());
         condition(where, parameters, "ruleset_version = ?", query.rulesetVersion());
@@ -92,9 +94,10 @@ public class DecisionRecords {
     }
 
     /** How often each rule fired, and in how many decisions, among decisions made in [from, to). */
-    public Map<String, long[]> firings(OffsetDateTime from, OffsetDateTime to) {
+    public Map<String, long[]> firings(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
+        scope(where, parameters, "d.organisation", scope);
         condition(where, parameters, "d.decided_at >= ?", from);
         condition(where, parameters, "d.decided_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
@@ -113,9 +116,10 @@ public class DecisionRecords {
         });
     }
 
-    public long count(OffsetDateTime from, OffsetDateTime to) {
+    public long count(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
+        scope(where, parameters, "organisation", scope);
         condition(where, parameters, "decided_at >= ?", from);
         condition(where, parameters, "decided_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
@@ -160,6 +164,18 @@ public class DecisionRecords {
                 rows.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rows.getString("previous_hash"),
                 rows.getString("hash"));
+    }
+
+    /** Bounds a where clause to the organisation of a scope (records of no organisation: {@code is null}). */
+    static void scope(StringBuilder where, List<Object> parameters, String column, Caller.Scope scope) {
+        if (scope.every()) {
+            return;
+        }
+        if (scope.organisation() == null) {
+            where.append(" and ").append(column).append(" is null");
+        } else {
+            condition(where, parameters, column + " = ?", scope.organisation());
+        }
     }
 
     /** Adds {@code and sql} with its parameter to a where clause when a filter is given. */

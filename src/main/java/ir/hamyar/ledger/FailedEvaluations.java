@@ -6,13 +6,16 @@ import ir.hamyar.db.Jdbc;
 import ir.hamyar.db.StorageException;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
+import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -26,7 +29,7 @@ public class FailedEvaluations {
 
     private static final Logger LOG = Logger.getLogger(FailedEvaluations.class);
     private static final String INSERT = "insert into evaluation_failure (" + AskedColumns.withInput("failed_at")
-            + ", rule, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + ", rule, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COLUMNS = "select " + AskedColumns.names("failed_at") + ", rule, reason";
 
     private final AgroalDataSource dataSource;
@@ -71,6 +74,7 @@ public class FailedEvaluations {
     public Page<Failure> find(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
+        DecisionRecords.scope(where, parameters, "organisation", filter.scope());
         if (filter.rulesetVersion() != null) {
             where.append(" and ruleset_version = ?");
             parameters.add(filter.rulesetVersion());
@@ -106,6 +110,28 @@ public class FailedEvaluations {
                 page);
     }
 
+    /** How many evaluations failed in each rule, among failures in [from, to) the scope sees. */
+    public Map<String, Long> countsByRule(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
+        StringBuilder where = new StringBuilder(" where rule is not null");
+        List<Object> parameters = new ArrayList<>();
+        DecisionRecords.scope(where, parameters, "organisation", scope);
+        DecisionRecords.condition(where, parameters, "failed_at >= ?", from);
+        DecisionRecords.condition(where, parameters, "failed_at < ?", to);
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select rule, count(*) from evaluation_failure" + where + " group by rule")) {
+                Jdbc.bind(select, parameters);
+                Map<String, Long> counts = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
     /** One failure, with the input as received, by its id as a caller wrote it (not a UUID: none). */
     public Optional<Failure> find(String failureId) {
         return AskedColumns.id(failureId)
@@ -122,8 +148,8 @@ public class FailedEvaluations {
 
     private static void bind(PreparedStatement insert, Failure failure) throws SQLException {
         AskedColumns.bind(insert, failure.asked());
-        insert.setString(12, failure.rule());
-        insert.setString(13, failure.reason());
+        insert.setString(13, failure.rule());
+        insert.setString(14, failure.reason());
     }
 
     private static Failure read(ResultSet result, boolean withInput) throws SQLException {
@@ -133,6 +159,7 @@ public class FailedEvaluations {
                 result.getString("reason"));
     }
 
-    /** What an auditor looks for among failures; every field optional. */
-    public record Filter(Integer rulesetVersion, String rule, OffsetDateTime from, OffsetDateTime to) {}
+    /** What an auditor looks for among failures, within the organisations she may see; every filter optional. */
+    public record Filter(
+            Integer rulesetVersion, String rule, OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {}
 }

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * The hash chains over decision records and over overrides: {@code hash = sha256(previousHash + "|" + canonical)}, the first record's
  * previous hash being 64 zeros. The canonical form lists every stored field (times in epoch microseconds, input and
- * response by their sha256); migration V3 computes the same form in SQL for records made before the chain existed.
+ * response by their sha256), then the organisation when the record has one (so records made before organisations
+ * keep their hashes); migration V3 computes the same form in SQL for records made before the chain existed.
  */
 final class HashChain {
 
@@ -58,7 +59,7 @@ final class HashChain {
 
     private static String canonical(long seq, Answered decision, Instant recordedAt) {
         Asked asked = decision.asked();
-        return String.join(
+        String fields = String.join(
                 "|",
                 Long.toString(seq),
                 asked.id().toString(),
@@ -74,6 +75,7 @@ final class HashChain {
                 asked.rulesetSha256(),
                 Sha256.hex(asked.input().getBytes(StandardCharsets.UTF_8)),
                 Sha256.hex(decision.response().getBytes(StandardCharsets.UTF_8)));
+        return asked.organisation() == null ? fields : fields + "|" + asked.organisation();
     }
 
     private static long micros(Instant instant) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import ir.hamyar.db.Jdbc;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
+import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -108,6 +109,7 @@ public class OverrideChain {
     public Page<StoredOverride> find(Query query, PageRequest page) {
         StringBuilder where = new StringBuilder("where true");
         List<Object> parameters = new ArrayList<>();
+        scope(where, parameters, query.scope());
         DecisionRecords.condition(where, parameters, "rule = ?", query.rule());
         DecisionRecords.condition(where, parameters, "type = ?", query.type());
         DecisionRecords.condition(where, parameters, "organisation = ?", query.organisation());
@@ -121,9 +123,10 @@ public class OverrideChain {
     }
 
     /** How many overrides each rule's conclusions received in [from, to). */
-    public Map<String, Long> countsByRule(OffsetDateTime from, OffsetDateTime to) {
+    public Map<String, Long> countsByRule(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
         StringBuilder where = new StringBuilder(" where rule is not null");
         List<Object> parameters = new ArrayList<>();
+        scope(where, parameters, scope);
         DecisionRecords.condition(where, parameters, "overridden_at >= ?", from);
         DecisionRecords.condition(where, parameters, "overridden_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
@@ -147,7 +150,23 @@ public class OverrideChain {
     }
 
     /** What auditors may filter overrides by; null is "any". */
-    public record Query(String rule, String type, String organisation, OffsetDateTime from, OffsetDateTime to) {}
+    public record Query(
+            String rule,
+            String type,
+            String organisation,
+            OffsetDateTime from,
+            OffsetDateTime to,
+            Caller.Scope scope) {}
+
+    /** Overrides of the decisions a scope sees: the decision's organisation bounds them, not the overrider's. */
+    private static void scope(StringBuilder where, List<Object> parameters, Caller.Scope scope) {
+        if (scope.every()) {
+            return;
+        }
+        StringBuilder decisions = new StringBuilder(" where d.id = decision_id");
+        DecisionRecords.scope(decisions, parameters, "d.organisation", scope);
+        where.append(" and exists (select 1 from decision d").append(decisions).append(')');
+    }
 
     private static void insert(Connection connection, StoredOverride stored) throws SQLException {
         CaseworkerOverride override = stored.override();

@@ -48,6 +48,7 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
             if (!unknown.isEmpty()) {
                 throw new IllegalStateException("user " + name + " has unknown roles " + unknown);
             }
+            user.organisation().ifPresent(organisation -> Caller.checkOrganisation(name, organisation));
         });
         if (users.isEmpty()) {
             LOG.warn("No users are configured (hamyar.security.users.*): every API call will be refused");
@@ -74,12 +75,13 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
         return identity(name, user);
     }
 
-    /** A configured user as the request's identity: her name and her roles as configured now. */
+    /** A configured user as the request's identity: her name, roles and organisation as configured now. */
     static SecurityIdentity identity(String name, UsersConfig.User user) {
-        return QuarkusSecurityIdentity.builder()
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(name))
-                .addRoles(user.roles())
-                .build();
+                .addRoles(user.roles());
+        user.organisation().ifPresent(organisation -> identity.addAttribute(Caller.ORGANISATION, organisation));
+        return identity.build();
     }
 
     private boolean passwordMatches(String name, UsersConfig.User user, String password) {

@@ -9,7 +9,10 @@ public final class Roles {
     public static final String POLICY = "policy";
     public static final String AUDITOR = "auditor";
     public static final String ADMIN = "admin";
-    public static final Set<String> ALL = Set.of(INTAKE, POLICY, AUDITOR, ADMIN);
+    /** Programme managers: aggregate reports only, never an individual record (contract v1.1). */
+    public static final String MANAGER = "manager";
+
+    public static final Set<String> ALL = Set.of(INTAKE, POLICY, AUDITOR, ADMIN, MANAGER);
 
     private Roles() {}
 }

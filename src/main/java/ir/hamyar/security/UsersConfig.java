@@ -2,6 +2,7 @@ package ir.hamyar.security;
 
 import io.smallrye.config.ConfigMapping;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,7 +20,13 @@ public interface UsersConfig {
         /** {@code password-hash}: a bcrypt hash ({@code $2a$}, {@code $2b$} or {@code $2y$}). */
         String passwordHash();
 
-        /** {@code roles}: comma-separated, from intake, policy, auditor, admin. */
+        /** {@code roles}: comma-separated, from intake, policy, auditor, manager, admin. */
         Set<String> roles();
+
+        /**
+         * {@code organisation}: the safe house, centre or charity she works for, recorded with what she decides and
+         * bounding what she reads; {@code *} for every organisation. See {@link Caller}.
+         */
+        Optional<String> organisation();
     }
 }

@@ -29,7 +29,7 @@ class DependencyDirectionTest {
             List.of("evaluation"),
             List.of("scenario"),
             List.of("ruleset", "ledger"),
-            List.of("decision", "audit"),
+            List.of("decision", "audit", "report"),
             List.of("console"));
 
     private static final String BASE = "ir.hamyar.";

@@ -3,6 +3,7 @@ package ir.hamyar.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
@@ -95,6 +96,17 @@ class FailedEvaluationTest {
         assertThat(failure.getString("rule")).isEqualTo("helpers/AHelperWithThirteenFamiliesBreedsAnother");
         assertThat(failure.getString("reason")).contains("10000 times without settling");
         assertThat(Fixtures.JSON.readTree(failure.getString("input"))).isEqualTo(helper);
+        assertThat(failure.getString("organisation")).isEqualTo("safe-house-tehran");
+
+        Api.as("auditor")
+                .get("/api/v1/audit/reads?decisionId=" + failureId)
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].action", equalTo("FAILURE"))
+                .body("items[0].failureId", equalTo(failureId))
+                .body("items[0].reader", equalTo("auditor"))
+                .body("items[0].organisation", equalTo("*"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import ir.hamyar.ledger.ChainWriter;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.profile.ProfileKind;
 import ir.hamyar.ruleset.ActiveRuleset;
+import ir.hamyar.security.Caller;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
 import ir.hamyar.support.Records;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -86,7 +88,13 @@ class GroupIsolationTest {
     private Answered decided() {
         ObjectNode helper = Fixtures.unique("helper.json");
         return maker.decide(
-                active.current(), ProfileKind.HELPER, helper, helper.toString(), "", null, "isolation-test");
+                active.current(),
+                ProfileKind.HELPER,
+                helper,
+                helper.toString(),
+                "",
+                null,
+                new Caller("isolation-test", Optional.empty(), false));
     }
 
     private static Answered withInput(Answered decision, String input) {
@@ -99,6 +107,7 @@ class GroupIsolationTest {
                         asked.assessedOn(),
                         asked.at(),
                         asked.caller(),
+                        asked.organisation(),
                         asked.idempotencyKey(),
                         asked.requestSha256(),
                         asked.rulesetVersion(),

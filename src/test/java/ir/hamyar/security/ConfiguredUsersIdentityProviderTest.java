@@ -10,6 +10,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,11 @@ class ConfiguredUsersIdentityProviderTest {
             @Override
             public Set<String> roles() {
                 return roles;
+            }
+
+            @Override
+            public Optional<String> organisation() {
+                return Optional.empty();
             }
         };
     }

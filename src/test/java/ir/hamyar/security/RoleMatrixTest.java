@@ -29,7 +29,7 @@ class RoleMatrixTest {
     private static final String DECISION = "{decision}";
 
     private static final String UNKNOWN = UUID.randomUUID().toString();
-    private static final List<String> USERS = List.of("intake", "policy", "auditor");
+    private static final List<String> USERS = List.of("intake", "policy", "auditor", "manager");
 
     private static String decisionId;
 
@@ -61,7 +61,11 @@ class RoleMatrixTest {
                 endpoint("GET", "/api/v1/audit/rules", null, 200, "auditor"),
                 endpoint("GET", "/api/v1/audit/events", null, 200, "auditor"),
                 endpoint("GET", "/api/v1/audit/failures", null, 200, "auditor"),
-                endpoint("GET", "/api/v1/audit/failures/" + UNKNOWN, null, 404, "auditor"));
+                endpoint("GET", "/api/v1/audit/failures/" + UNKNOWN, null, 404, "auditor"),
+                endpoint("GET", "/api/v1/audit/reads", null, 200, "auditor"),
+                endpoint("GET", "/api/v1/reports/tiers", null, 200, "manager", "auditor"),
+                endpoint("GET", "/api/v1/reports/transitions", null, 200, "manager", "auditor"),
+                endpoint("GET", "/api/v1/reports/safehouse", null, 200, "manager", "auditor"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

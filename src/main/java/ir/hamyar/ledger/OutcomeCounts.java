@@ -1,0 +1,139 @@
+package ir.hamyar.ledger;
+
+import io.agroal.api.AgroalDataSource;
+import ir.hamyar.db.Jdbc;
+import ir.hamyar.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts over what the reports tally of family decisions ({@code decision_outcome}, appended with each decision in
+ * its transaction, see {@link Tally}). A family is a subject ref within its organisation. The tier queries walk
+ * each family's decisions in time order along {@code decision_outcome_family_idx}, so they neither sort nor read a
+ * decision's input or answer.
+ */
+@ApplicationScoped
+public class OutcomeCounts {
+
+    private static final String WINDOW =
+            " window w as (partition by organisation, subject_ref order by decided_at, seq)";
+
+    private final AgroalDataSource dataSource;
+
+    public OutcomeCounts(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Per interval (1-based index into {@code starts}; decisions in [starts[i], starts[i+1]) or, for the last, up to
+     * {@code to}), how many families had each TIER as their latest in it.
+     */
+    public Map<Integer, Map<String, Long>> latestTiers(
+            List<OffsetDateTime> starts, OffsetDateTime to, Caller.Scope scope) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = period(starts.get(0), to, scope, parameters);
+        String sql = "select b, tier, count(*) from (select tier, width_bucket(decided_at, ?::timestamptz[]) b,"
+                + " lead(decided_at) over w next_at from decision_outcome" + where + WINDOW + ") t"
+                + " where next_at is null or width_bucket(next_at, ?::timestamptz[]) <> b group by b, tier";
+        return Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement select = prepare(connection, sql)) {
+                var thresholds = connection.createArrayOf(
+                        "timestamptz",
+                        starts.stream()
+                                .map(start -> Timestamp.from(start.toInstant()))
+                                .toArray());
+                select.setArray(1, thresholds);
+                int next = 2;
+                for (Object parameter : parameters) {
+                    select.setObject(next++, parameter);
+                }
+                select.setArray(next, thresholds);
+                Map<Integer, Map<String, Long>> counts = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        counts.computeIfAbsent(rows.getInt(1), bucket -> new HashMap<>())
+                                .put(rows.getString(2), rows.getLong(3));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    /** Families with two or more TIER decisions in [from, to), counted by (first TIER, latest TIER). */
+    public Map<List<String>, Long> transitions(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = period(from, to, scope, parameters);
+        String sql = "select first_tier, tier, count(*) from (select tier, first_value(tier) over w first_tier,"
+                + " count(*) over w n, lead(seq) over w next_seq from decision_outcome" + where + WINDOW
+                + ") t where next_seq is null and n >= 2 group by 1, 2";
+        return Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement select = prepare(connection, sql)) {
+                Jdbc.bind(select, parameters);
+                Map<List<String>, Long> counts = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(List.of(rows.getString(1), rows.getString(2)), rows.getLong(3));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    /** Safe-house requests in [from, to) by (SAFE_HOUSE, STAY) value, with the sons they did not allow. */
+    public List<SafeHouseCount> safeHouse(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where safe_house is not null");
+        DecisionRecords.scope(where, parameters, "organisation", scope);
+        DecisionRecords.condition(where, parameters, "decided_at >= ?", from);
+        DecisionRecords.condition(where, parameters, "decided_at < ?", to);
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select safe_house, stay, count(*),"
+                    + " sum(sons_not_allowed) from decision_outcome" + where + " group by 1, 2")) {
+                Jdbc.bind(select, parameters);
+                List<SafeHouseCount> counts = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        counts.add(new SafeHouseCount(
+                                rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    private static StringBuilder period(
+            OffsetDateTime from, OffsetDateTime to, Caller.Scope scope, List<Object> parameters) {
+        StringBuilder where = new StringBuilder(" where tier is not null");
+        DecisionRecords.scope(where, parameters, "organisation", scope);
+        DecisionRecords.condition(where, parameters, "decided_at >= ?", from);
+        DecisionRecords.condition(where, parameters, "decided_at < ?", to);
+        return where;
+    }
+
+    /**
+     * A report's query walks one index in order and aggregates in memory: it is given the work memory that needs,
+     * for its own transaction.
+     */
+    private static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        try (Statement settings = connection.createStatement()) {
+            settings.execute("set local work_mem = '64MB'");
+        }
+        return connection.prepareStatement(sql);
+    }
+
+    /** Requests with one SAFE_HOUSE value and one STAY value (null: none concluded), and their sons not allowed. */
+    public record SafeHouseCount(String safeHouse, String stay, long requests, long sonsNotAllowed) {}
+}

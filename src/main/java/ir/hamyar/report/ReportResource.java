@@ -1,0 +1,168 @@
+package ir.hamyar.report;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import ir.hamyar.calendar.IranTime;
+import ir.hamyar.calendar.SolarHijri;
+import ir.hamyar.calendar.SolarHijriDate;
+import ir.hamyar.problem.FieldError;
+import ir.hamyar.query.QueryParams;
+import ir.hamyar.security.Caller;
+import ir.hamyar.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Aggregate reports for programme managers, auditors and administrators (contract v1.1), over the caller's
+ * organisation (or every organisation for {@code *}); JSON, or CSV with {@code Accept: text/csv}.
+ */
+@Path("/api/v1/reports")
+@Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
+@Tag(name = "Reports")
+@RolesAllowed({Roles.MANAGER, Roles.AUDITOR, Roles.ADMIN})
+public class ReportResource {
+
+    static final String CSV = "text/csv";
+    private static final String PERIOD = "from, to: ISO dates (days in Asia/Tehran, both included); by default from"
+            + " the first day of this Solar Hijri year to today. Counts from 1 to 4 are \"<5\".";
+
+    private final Reports reports;
+    private final SecurityIdentity identity;
+
+    public ReportResource(Reports reports, SecurityIdentity identity) {
+        this.reports = reports;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("tiers")
+    @Operation(
+            summary = "Families by their latest TIER in each Solar Hijri month or quarter",
+            description = PERIOD + " interval: month (default) or quarter.")
+    @APIResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+            })
+    public Response tiers(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("interval") String interval,
+            @Context HttpHeaders headers) {
+        List<FieldError> errors = new ArrayList<>();
+        Reports.Period period = period(from, to, errors);
+        boolean quarters = "quarter".equals(interval);
+        if (interval != null && !quarters && !"month".equals(interval)) {
+            errors.add(new FieldError("interval", "must be month or quarter"));
+        }
+        QueryParams.refuseIfAny(errors);
+        return answer(reports.tiers(period, quarters, scope()), headers);
+    }
+
+    @GET
+    @Path("transitions")
+    @Operation(
+            summary = "Families with two or more TIER decisions in the period, by first and latest TIER",
+            description = PERIOD + " Rows are the first TIER, columns the latest.")
+    @APIResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+            })
+    public Response transitions(
+            @QueryParam("from") String from, @QueryParam("to") String to, @Context HttpHeaders headers) {
+        List<FieldError> errors = new ArrayList<>();
+        Reports.Period period = period(from, to, errors);
+        QueryParams.refuseIfAny(errors);
+        return answer(reports.transitions(period, scope()), headers);
+    }
+
+    @GET
+    @Path("safehouse")
+    @Operation(
+            summary = "Safe-house requests by SAFE_HOUSE value and STAY value, and sons NOT_ALLOWED to accompany",
+            description = PERIOD)
+    @APIResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+            })
+    public Response safeHouse(
+            @QueryParam("from") String from, @QueryParam("to") String to, @Context HttpHeaders headers) {
+        List<FieldError> errors = new ArrayList<>();
+        Reports.Period period = period(from, to, errors);
+        QueryParams.refuseIfAny(errors);
+        return answer(reports.safeHouse(period, scope()), headers);
+    }
+
+    private Caller.Scope scope() {
+        return Caller.of(identity).scope();
+    }
+
+    private static Response answer(Report report, HttpHeaders headers) {
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .findFirst()
+                .map(type -> type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType())
+                .orElse(false);
+        if (!csv) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(ReportCsv.of(report), CSV + "; charset=UTF-8")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"hamyar-" + report.report() + "-" + report.fromJalali() + "-"
+                                + report.toJalali() + ".csv\"")
+                .build();
+    }
+
+    /** The report's days: given, or this Solar Hijri year so far; at most {@link Intervals#MAX} months. */
+    static Reports.Period period(String from, String to, List<FieldError> errors) {
+        LocalDate last = day(to, "to", errors);
+        if (last == null) {
+            last = IranTime.today();
+        }
+        LocalDate first = day(from, "from", errors);
+        if (first == null) {
+            first = SolarHijri.toLocalDate(
+                    new SolarHijriDate(SolarHijri.of(last).year(), 1, 1));
+        }
+        if (first.isAfter(last)) {
+            errors.add(new FieldError("from", "must not be after to"));
+        } else if (SolarHijri.plusMonths(first, Intervals.MAX).isBefore(last)) {
+            errors.add(new FieldError("from", "must be at most " + Intervals.MAX + " months before to"));
+        }
+        return new Reports.Period(first, last);
+    }
+
+    private static LocalDate day(String text, String field, List<FieldError> errors) {
+        String value = QueryParams.text(text, field, errors);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "must be an ISO date (YYYY-MM-DD)"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package ir.hamyar.report;
+
+import ir.hamyar.calendar.IranTime;
+import ir.hamyar.calendar.SolarHijri;
+import ir.hamyar.engine.ConclusionCatalogue;
+import ir.hamyar.ledger.OutcomeCounts;
+import ir.hamyar.ruleset.ActiveRuleset;
+import ir.hamyar.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The programme managers' reports (contract v1.1): families by tier per interval, re-tiering transitions and
+ * safe-house outcomes, over the decisions of the caller's scope, small cells shown as {@code "<5"}. Aggregates only:
+ * no report names a family.
+ */
+@ApplicationScoped
+public class Reports {
+
+    static final String TIER = "TIER";
+
+    private final OutcomeCounts counts;
+    private final ActiveRuleset active;
+
+    public Reports(OutcomeCounts counts, ActiveRuleset active) {
+        this.counts = counts;
+        this.active = active;
+    }
+
+    /** Per interval, families by their latest TIER in it. */
+    public Report tiers(Period period, boolean quarters, Caller.Scope scope) {
+        List<Intervals.Interval> intervals = Intervals.of(period.first(), period.last(), quarters);
+        List<OffsetDateTime> starts =
+                intervals.stream().map(i -> start(i.first())).toList();
+        Map<Integer, Map<String, Long>> latest = counts.latestTiers(starts, end(period.last()), scope);
+        Set<String> tiers = values(TIER);
+        latest.values().forEach(byTier -> tiers.addAll(byTier.keySet()));
+        List<String> columns = new ArrayList<>(List.of("period", "from", "to"));
+        columns.addAll(tiers);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < intervals.size(); i++) {
+            Intervals.Interval interval = intervals.get(i);
+            Map<String, Long> byTier = latest.getOrDefault(i + 1, Map.of());
+            List<Object> row = new ArrayList<>(List.of(
+                    interval.label(),
+                    interval.first().toString(),
+                    interval.last().toString()));
+            tiers.forEach(tier -> row.add(SmallCells.count(byTier.getOrDefault(tier, 0L))));
+            rows.add(row);
+        }
+        return report("tiers", period, quarters ? "quarter" : "month", scope, columns, rows);
+    }
+
+    /** Families decided twice or more in the period, by (first TIER, latest TIER): rows first, columns latest. */
+    public Report transitions(Period period, Caller.Scope scope) {
+        Map<List<String>, Long> pairs = counts.transitions(start(period.first()), end(period.last()), scope);
+        Set<String> tiers = values(TIER);
+        pairs.keySet().forEach(pair -> tiers.addAll(pair));
+        List<String> columns = new ArrayList<>(List.of("first"));
+        columns.addAll(tiers);
+        List<List<Object>> rows = new ArrayList<>();
+        for (String first : tiers) {
+            List<Object> row = new ArrayList<>(List.of(first));
+            tiers.forEach(latest -> row.add(SmallCells.count(pairs.getOrDefault(List.of(first, latest), 0L))));
+            rows.add(row);
+        }
+        return report("transitions", period, null, scope, columns, rows);
+    }
+
+    /** Safe-house requests by SAFE_HOUSE value, by STAY value, and the sons not allowed to accompany. */
+    public Report safeHouse(Period period, Caller.Scope scope) {
+        Map<String, Long> bySafeHouse = new TreeMap<>();
+        Map<String, Long> byStay = new TreeMap<>();
+        long sons = 0;
+        for (OutcomeCounts.SafeHouseCount count : counts.safeHouse(start(period.first()), end(period.last()), scope)) {
+            bySafeHouse.merge(count.safeHouse(), count.requests(), Long::sum);
+            if (count.stay() != null) {
+                byStay.merge(count.stay(), count.requests(), Long::sum);
+            }
+            sons += count.sonsNotAllowed();
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        values("SAFE_HOUSE", bySafeHouse.keySet())
+                .forEach(value -> rows.add(row("SAFE_HOUSE", value, bySafeHouse.getOrDefault(value, 0L))));
+        values("STAY", byStay.keySet()).forEach(value -> rows.add(row("STAY", value, byStay.getOrDefault(value, 0L))));
+        rows.add(row("ACCOMPANY", "NOT_ALLOWED", sons));
+        return report("safehouse", period, null, scope, List.of("type", "value", "count"), rows);
+    }
+
+    private static List<Object> row(String type, String value, long count) {
+        return List.of(type, value, SmallCells.count(count));
+    }
+
+    /** A type's values as the active version declares them, in its order, then any others found. */
+    private Set<String> values(String type, Set<String> found) {
+        Set<String> values = values(type);
+        values.addAll(found);
+        return values;
+    }
+
+    private Set<String> values(String type) {
+        ConclusionCatalogue.ConclusionType declared =
+                active.current().ruleset().conclusions().types().get(type);
+        return declared == null
+                ? new LinkedHashSet<>()
+                : new LinkedHashSet<>(declared.values().keySet());
+    }
+
+    private static Report report(
+            String name,
+            Period period,
+            String interval,
+            Caller.Scope scope,
+            List<String> columns,
+            List<List<Object>> rows) {
+        return new Report(
+                name,
+                period.first(),
+                SolarHijri.of(period.first()).toString(),
+                period.last(),
+                SolarHijri.of(period.last()).toString(),
+                interval,
+                scope.every() ? Caller.EVERY_ORGANISATION : scope.organisation(),
+                columns,
+                rows);
+    }
+
+    private static OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay(IranTime.ZONE).toOffsetDateTime();
+    }
+
+    private static OffsetDateTime end(LocalDate lastDay) {
+        return start(lastDay.plusDays(1));
+    }
+
+    /** A report's days, both included. */
+    public record Period(LocalDate first, LocalDate last) {}
+}

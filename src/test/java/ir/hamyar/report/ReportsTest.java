@@ -1,0 +1,205 @@
+package ir.hamyar.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import ir.hamyar.calendar.IranTime;
+import ir.hamyar.calendar.SolarHijri;
+import ir.hamyar.support.Api;
+import ir.hamyar.support.Fixtures;
+import ir.hamyar.support.TwoOrganisationsProfile;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The managers' reports over the real path: families decided by an intake device of organisation B (fresh for this
+ * run) are counted for a manager of B as their answers say, small counts shown as "<5", the same table as CSV, and
+ * no individual record reachable by a manager.
+ */
+@QuarkusTest
+@TestProfile(TwoOrganisationsProfile.class)
+class ReportsTest {
+
+    private static final String TODAY = IranTime.today().toString();
+    private static final List<String> INDICATORS = List.of(
+            "INCOME",
+            "EMPLOYMENT",
+            "HOUSING",
+            "FOOD",
+            "DEBT",
+            "HEALTH",
+            "SAFETY",
+            "FAMILY_RELATIONS",
+            "PARENTING",
+            "SUBSTANCE_USE",
+            "MENTAL_HEALTH",
+            "SOCIAL_SUPPORT",
+            "CHILD_EDUCATION",
+            "ADULT_EDUCATION",
+            "COMMUNITY_PARTICIPATION");
+
+    @Test
+    void aManagerSeesTheReTieringOfHerOrganisationWithSmallCellsHidden() {
+        List<JsonPath> answers = new ArrayList<>();
+        ObjectNode family = family(1);
+        answers.add(decide(family));
+        ObjectNode safer = family.deepCopy();
+        ((ObjectNode) safer.path("indicators"))
+                .put("SAFETY", 4)
+                .put("INCOME", 4)
+                .put("EMPLOYMENT", 4);
+        answers.add(decide(safer));
+        String firstTier = value(answers.get(0), "TIER");
+        String latestTier = value(answers.get(1), "TIER");
+        assertThat(latestTier).as("the second assessment is safer").isNotEqualTo(firstTier);
+        for (int i = 0; i < 5; i++) {
+            answers.add(decide(family(1)));
+            assertThat(value(answers.get(answers.size() - 1), "TIER")).isEqualTo(firstTier);
+        }
+
+        JsonPath transitions = report("transitions");
+        assertThat(transitions.getString("organisation")).isEqualTo(TwoOrganisationsProfile.B);
+        List<String> columns = transitions.getList("columns");
+        List<List<Object>> rows = transitions.getList("rows");
+        assertThat(rows).extracting(row -> row.get(0)).contains(firstTier, latestTier);
+        for (List<Object> row : rows) {
+            for (int column = 1; column < row.size(); column++) {
+                boolean thePair =
+                        row.get(0).equals(firstTier) && columns.get(column).equals(latestTier);
+                assertThat(row.get(column))
+                        .as("%s -> %s", row.get(0), columns.get(column))
+                        .isEqualTo(thePair ? "<5" : 0);
+            }
+        }
+
+        JsonPath tiers = report("tiers");
+        assertThat(tiers.getList("rows")).hasSize(1);
+        List<Object> month = tiers.getList("rows[0]");
+        List<String> tierColumns = tiers.getList("columns");
+        assertThat(month.get(0))
+                .isEqualTo(SolarHijri.of(IranTime.today()).toString().substring(0, 7));
+        assertThat(month.get(tierColumns.indexOf(firstTier)))
+                .as("five families, latest " + firstTier)
+                .isEqualTo(5);
+        assertThat(month.get(tierColumns.indexOf(latestTier))).isEqualTo("<5");
+
+        Map<String, Integer> expected = new TreeMap<>();
+        for (JsonPath answer : answers) {
+            expected.merge("SAFE_HOUSE " + value(answer, "SAFE_HOUSE"), 1, Integer::sum);
+            expected.merge(
+                    "ACCOMPANY NOT_ALLOWED",
+                    answer.getList("conclusions.findAll { it.type == 'ACCOMPANY' && it.value == 'NOT_ALLOWED' }")
+                            .size(),
+                    Integer::sum);
+        }
+        JsonPath safeHouse = report("safehouse");
+        List<List<Object>> safeHouseRows = safeHouse.getList("rows");
+        expected.forEach((what, count) -> assertThat(safeHouseRows)
+                .as(what)
+                .contains(List.of(what.split(" ")[0], what.split(" ")[1], count > 0 && count < 5 ? "<5" : count)));
+
+        String csv = Api.as("manager-b")
+                .accept("text/csv")
+                .get("/api/v1/reports/transitions?from=" + TODAY + "&to=" + TODAY)
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .extract()
+                .asString();
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).isEqualTo(String.join(",", columns));
+        assertThat(lines)
+                .hasSize(rows.size() + 1)
+                .anyMatch(line -> line.startsWith(firstTier + ",") && line.contains("<5"));
+    }
+
+    @Test
+    void aManagerCannotOpenAnyIndividualRecord() {
+        String decisionId = Api.as("intake2")
+                .body(Fixtures.unique("helper.json").toString())
+                .post("/api/v1/decisions/helper")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
+        Api.as("manager-b").get("/api/v1/decisions/" + decisionId).then().statusCode(403);
+        Api.as("manager-b").get("/api/v1/audit/decisions/" + decisionId).then().statusCode(403);
+        Api.as("manager-b").get("/api/v1/audit/decisions").then().statusCode(403);
+        Api.as("manager-b").get("/api/v1/audit/reads").then().statusCode(403);
+        Api.as("manager-b").get("/api/v1/audit/failures").then().statusCode(403);
+    }
+
+    @Test
+    void aBadPeriodOrIntervalIsNamed() {
+        Api.as("manager")
+                .get("/api/v1/reports/tiers?from=2026-13-01&interval=week")
+                .then()
+                .statusCode(400)
+                .contentType(Api.PROBLEM_JSON)
+                .body("errors.field", hasItem("from"))
+                .body("errors.field", hasItem("interval"));
+        Api.as("manager")
+                .get("/api/v1/reports/transitions?from=2026-12-02&to=2026-12-01")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+    }
+
+    @Test
+    void quartersAreSolarHijriSeasons() {
+        JsonPath quarters = new JsonPath(Api.as("manager")
+                .get("/api/v1/reports/tiers?from=2026-03-21&to=2026-12-01&interval=quarter")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(quarters.getList("rows.collect { it[0] }")).containsExactly("1405-Q1", "1405-Q2", "1405-Q3");
+        assertThat(quarters.getList("rows.collect { it[1] }"))
+                .containsExactly("2026-03-21", "2026-06-22", "2026-09-23");
+        assertThat(quarters.getList("rows.collect { it[2] }"))
+                .containsExactly("2026-06-21", "2026-09-22", "2026-12-01");
+    }
+
+    private static JsonPath report(String name) {
+        return new JsonPath(Api.as("manager-b")
+                .get("/api/v1/reports/" + name + "?from=" + TODAY + "&to=" + TODAY)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    /** The safe-house fixture with all fifteen indicators answered 3, but SAFETY. */
+    private static ObjectNode family(int safety) {
+        ObjectNode family = Fixtures.unique("family-safehouse.json");
+        ObjectNode indicators = family.putObject("indicators");
+        for (String indicator : INDICATORS) {
+            indicators.put(indicator, 3);
+        }
+        indicators.put("SAFETY", safety);
+        return family;
+    }
+
+    private static JsonPath decide(ObjectNode family) {
+        return new JsonPath(Api.as("intake2")
+                .body(family.toString())
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+    }
+
+    private static String value(JsonPath decision, String type) {
+        return decision.getString("conclusions.find { it.type == '" + type + "' }.value");
+    }
+}
