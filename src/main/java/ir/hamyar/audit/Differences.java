@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What differs between a recorded decision and the same input decided again. */
-final class Differences {
+public final class Differences {
 
     private Differences() {}
 

@@ -26,7 +26,7 @@ public record FailedEvaluation(
         String requestSha256,
         String input) {
 
-    static FailedEvaluation of(Failure failure) {
+    public static FailedEvaluation of(Failure failure) {
         Asked asked = failure.asked();
         return new FailedEvaluation(
                 asked.id().toString(),

@@ -6,8 +6,10 @@ import ir.hamyar.calendar.IranTime;
 import ir.hamyar.calendar.SolarHijri;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -45,6 +47,10 @@ public final class ConsoleFormat {
         var local = at.atZoneSameInstant(IranTime.ZONE);
         String time = TIME.format(local);
         return day(local.toLocalDate(), lang) + " " + (Messages.PERSIAN.equals(lang) ? Digits.toPersian(time) : time);
+    }
+
+    static String moment(Instant at, String lang) {
+        return at == null ? "" : moment(at.atOffset(ZoneOffset.UTC), lang);
     }
 
     /** A whole number or a decimal, grouped, in the digits of the language. */

@@ -119,6 +119,11 @@ public class ConsoleRequest {
         return has(Roles.AUDITOR);
     }
 
+    /** Sees the programme's aggregate reports (never a family). */
+    public boolean isManager() {
+        return has(Roles.MANAGER) || has(Roles.AUDITOR);
+    }
+
     public String getCsrf() {
         return csrf;
     }

@@ -1,7 +1,13 @@
 package ir.hamyar.console;
 
 import io.quarkus.qute.TemplateData;
+import ir.hamyar.audit.AuditRead;
+import ir.hamyar.audit.AuditRecord;
+import ir.hamyar.audit.DecisionAudit;
+import ir.hamyar.audit.Differences;
+import ir.hamyar.audit.FailedEvaluation;
 import ir.hamyar.audit.Impact;
+import ir.hamyar.audit.RuleStatistics;
 import ir.hamyar.decision.DecisionResponse;
 import ir.hamyar.decision.DryRunResponse;
 import ir.hamyar.engine.CompileProblem;
@@ -10,8 +16,13 @@ import ir.hamyar.engine.Parameter;
 import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
+import ir.hamyar.ledger.Checkpoint;
+import ir.hamyar.ledger.OverrideView;
+import ir.hamyar.ledger.Verification;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.Problem;
+import ir.hamyar.query.Page;
+import ir.hamyar.report.Report;
 import ir.hamyar.ruleset.RulesetEvent;
 import ir.hamyar.ruleset.RulesetVersion;
 import ir.hamyar.ruleset.StoredFile;
@@ -49,6 +60,29 @@ import ir.hamyar.scenario.ScenarioFailure;
 @TemplateData(target = VersionPages.DiffLine.class)
 @TemplateData(target = DecisionPages.ConclusionRow.class)
 @TemplateData(target = DecisionPages.OverrideRow.class)
+@TemplateData(target = AuditRecord.class)
+@TemplateData(target = AuditRecord.Ruleset.class)
+@TemplateData(target = AuditRecord.FiredRule.class)
+@TemplateData(target = AuditRecord.ParameterValue.class)
+@TemplateData(target = OverrideView.class)
+@TemplateData(target = DecisionAudit.Replay.class)
+@TemplateData(target = Differences.Difference.class)
+@TemplateData(target = FailedEvaluation.class)
+@TemplateData(target = Verification.class)
+@TemplateData(target = Verification.Chain.class)
+@TemplateData(target = Checkpoint.class)
+@TemplateData(target = RuleStatistics.class)
+@TemplateData(target = RuleStatistics.RuleFirings.class)
+@TemplateData(target = AuditRead.class)
+@TemplateData(target = Page.class)
+@TemplateData(target = Report.class)
+@TemplateData(target = AuditPages.Explained.class)
+@TemplateData(target = AuditPages.RuleUse.class)
+@TemplateData(target = AuditPages.Filters.class)
+@TemplateData(target = AuditPages.Found.class)
+@TemplateData(target = ReportCharts.Chart.class)
+@TemplateData(target = ReportCharts.Shape.class)
+@TemplateData(target = ReportCharts.Label.class)
 final class TemplateTypes {
 
     private TemplateTypes() {}

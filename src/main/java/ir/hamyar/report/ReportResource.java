@@ -123,9 +123,13 @@ public class ReportResource {
                 .findFirst()
                 .map(type -> type.isCompatible(MediaType.valueOf(CSV)) && !type.isWildcardType())
                 .orElse(false);
-        if (!csv) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        }
+        return csv
+                ? csv(report)
+                : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The report as a CSV download named after it and its period. */
+    public static Response csv(Report report) {
         return Response.ok(ReportCsv.of(report), CSV + "; charset=UTF-8")
                 .header(
                         "Content-Disposition",
@@ -135,7 +139,7 @@ public class ReportResource {
     }
 
     /** The report's days: given, or this Solar Hijri year so far; at most {@link Intervals#MAX} months. */
-    static Reports.Period period(String from, String to, List<FieldError> errors) {
+    public static Reports.Period period(String from, String to, List<FieldError> errors) {
         LocalDate last = day(to, "to", errors);
         if (last == null) {
             last = IranTime.today();

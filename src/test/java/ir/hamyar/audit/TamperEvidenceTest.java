@@ -2,14 +2,17 @@ package ir.hamyar.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import ir.hamyar.ledger.Checkpoints;
 import ir.hamyar.support.Api;
+import ir.hamyar.support.Browser;
 import ir.hamyar.support.Fixtures;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,6 +39,9 @@ class TamperEvidenceTest {
     @Inject
     Checkpoints checkpoints;
 
+    @TestHTTPResource("/")
+    URL base;
+
     @Test
     void alteredRemovedAndTruncatedRecordsAreEachDetected() throws SQLException {
         List<String> ids = new ArrayList<>();
@@ -56,6 +62,13 @@ class TamperEvidenceTest {
         assertThat(altered.getBoolean("valid")).isFalse();
         assertThat(altered.getString("firstInvalidId")).isEqualTo(ids.get(2));
         assertThat(altered.getString("problem")).contains("altered");
+        try (Browser auditor = new Browser(base.toString())) {
+            auditor.signIn("auditor").open("/console/audit/proof");
+            assertThat(auditor.attribute("#chain", "data-valid")).isEqualTo("false");
+            assertThat(auditor.text("#first-invalid")).contains(ids.get(2));
+            assertThat(auditor.text("#problem")).contains("altered");
+            auditor.screenshot("audit-proof-broken-fa");
+        }
         asSuperuser("update decision set subject_ref = '" + original + "' where id = '" + ids.get(2) + "'");
         assertThat(verify().getBoolean("valid")).as("restored").isTrue();
 

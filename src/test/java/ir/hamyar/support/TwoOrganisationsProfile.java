@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /**
  * Two organisations of this test run only, so that what their users see and count is not mixed with the decisions
- * earlier runs left in the test database: intake and auditor-a belong to {@link #A}, intake2 and manager-b to
- * {@link #B}.
+ * earlier runs left in the test database: intake, auditor-a and manager-a belong to {@link #A}, intake2 and manager-b
+ * to {@link #B} (whose family decisions are ReportsTest's alone to count).
  */
 public class TwoOrganisationsProfile implements QuarkusTestProfile {
 
@@ -27,6 +27,7 @@ public class TwoOrganisationsProfile implements QuarkusTestProfile {
         return Map.of(
                 "hamyar.security.users.intake.organisation", A,
                 "hamyar.security.users.auditor-a.organisation", A,
+                "hamyar.security.users.manager-a.organisation", A,
                 "hamyar.security.users.intake2.organisation", B,
                 "hamyar.security.users.manager-b.organisation", B);
     }

@@ -1,0 +1,37 @@
+-- :rows synthetic family decisions for benchmarks/reports/at_scale.sh: 200,000 families (or rows/5) in three
+-- organisations, each decided about five times at random moments of the year before 2026-12-01, tiers drawn at
+-- random (10 % HARMED, 30 % AT_RISK, 55 % STABLE, 5 % INSUFFICIENT_DATA), one decision in twenty with a safe-house
+-- request. Appended after the existing records as the service would (decision, then decision_outcome).
+\set families '(greatest(:rows / 5, 1))'
+create temporary table synthetic as
+select g,
+       'S-' || lpad((g % :families)::text, 7, '0') as subject_ref,
+       'org-' || (g % :families % 3) as organisation,
+       timestamptz '2025-12-01 00:00+03:30' + random() * interval '365 days' as decided_at,
+       random() as r,
+       random() < 0.05 as safe_house
+  from generate_series(1, :rows) g;
+
+insert into decision (id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller, idempotency_key,
+                      request_sha256, ruleset_version, ruleset_sha256, organisation, input, response, seq,
+                      previous_hash, hash)
+select gen_random_uuid(), 'family', s.subject_ref, s.decided_at::date, s.decided_at, s.decided_at, 'synthetic', null,
+       repeat('0', 64), v.version, v.sha256, s.organisation, '{}',
+       json_build_object('conclusions', json_build_array(json_build_object('type', 'TIER', 'value',
+           case when s.r < 0.10 then 'HARMED' when s.r < 0.40 then 'AT_RISK' when s.r < 0.95 then 'STABLE'
+                else 'INSUFFICIENT_DATA' end))),
+       h.seq + s.g, repeat('0', 64), repeat('0', 64)
+  from synthetic s,
+       (select version, sha256 from ruleset_version where status = 'ACTIVE') v,
+       (select coalesce(max(seq), 0) seq from decision) h;
+
+insert into decision_outcome (seq, decided_at, organisation, subject_ref, tier, safe_house, stay, sons_not_allowed)
+select d.seq, d.decided_at, d.organisation, d.subject_ref, d.response -> 'conclusions' -> 0 ->> 'value',
+       case when s.safe_house then (case when s.r < 0.5 then 'RESIDENTIAL' else 'DAY_SERVICES' end) end,
+       case when s.safe_house and s.r < 0.5 then 'STANDARD' end,
+       case when s.safe_house and s.r < 0.1 then 1 else 0 end
+  from decision d join synthetic s on d.seq = (select coalesce(max(seq), 0) from decision) - :rows + s.g
+ where d.caller = 'synthetic';
+
+analyze decision;
+vacuum analyze decision_outcome;  -- as autovacuum keeps it (V9: after every 1 % of new rows)
