@@ -212,8 +212,10 @@ public class AuditPages {
                 .data("signed", checkpoint == null ? null : signedText(checkpoint));
     }
 
+    /** Rules in use are counts, no record: policy staff see them too. */
     @GET
     @Path("rules")
+    @RolesAllowed({Roles.AUDITOR, Roles.POLICY, Roles.ADMIN})
     public TemplateInstance rulesInUse(@QueryParam("from") String from, @QueryParam("to") String to) {
         Filters filters = new Filters(null, null, null, null, null, null, from, to);
         ActiveVersion version = active.current();

@@ -26,6 +26,7 @@ import ir.hamyar.ruleset.RulesetEvents;
 import ir.hamyar.ruleset.RulesetStatus;
 import ir.hamyar.ruleset.RulesetVersion;
 import ir.hamyar.ruleset.RulesetVersions;
+import ir.hamyar.security.Caller;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -178,7 +179,7 @@ public class VersionPages {
         Impact.Report report = impact.of(number, Impact.DEFAULT_LIMIT);
         List<ChangedDecision> changes = report.changes().stream()
                 .limit(SHOWN_CHANGES)
-                .map(change -> ChangedDecision.of(change, console.isAuditor() ? records : null))
+                .map(change -> ChangedDecision.of(change, console.isAuditor() ? records : null, console.caller()))
                 .toList();
         return impactPage
                 .data("c", console)
@@ -321,8 +322,13 @@ public class VersionPages {
             String after,
             Boolean agreesWithOverride) {
 
-        static ChangedDecision of(Impact.Change change, DecisionRecords records) {
-            Optional<StoredDecision> stored = records == null ? Optional.empty() : records.find(change.decisionId());
+        /** Its subject and date only when the reader may see that decision (an auditor, of its organisation). */
+        static ChangedDecision of(Impact.Change change, DecisionRecords records, Caller reader) {
+            Optional<StoredDecision> stored = records == null
+                    ? Optional.empty()
+                    : records.find(change.decisionId())
+                            .filter(decision -> reader.sees(
+                                    decision.asked().caller(), decision.asked().organisation()));
             return new ChangedDecision(
                     change.decisionId(),
                     stored.map(decision -> decision.asked().subjectRef()).orElse(null),

@@ -102,6 +102,11 @@ class AuditConsoleTest {
             auditor.open("/console/audit/decisions").type("#subjectRef", ofB).submit("#search");
             assertThat(auditor.has("#no-results")).isTrue();
 
+            auditor.open("/console/en").open("/console/audit/decisions/" + decisionId);
+            assertThat(auditor.text("#conclusions-heading")).isEqualTo("What was concluded, and why");
+            auditor.resize(1280, 2000).screenshot("audit-record-en");
+            auditor.resize(1280, 800).open("/console/language/fa?to=%2Fconsole%2F");
+
             auditor.open("/console/audit/rules");
             assertThat(auditor.all("#rules tr.never-fired")).isNotEmpty();
             assertThat(auditor.text("#rules")).contains(rule);
