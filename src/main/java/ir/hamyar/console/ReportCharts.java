@@ -142,7 +142,30 @@ final class ReportCharts {
     }
 
     /** What to draw: its size, its rectangles, its texts. */
-    record Chart(int width, int height, List<Shape> shapes, List<Label> labels) {}
+    record Chart(int width, int height, List<Shape> shapes, List<Label> labels) {
+
+        /** The chart read from the right, for a right-to-left page: labels on the right, first column rightmost. */
+        Chart mirrored() {
+            return new Chart(
+                    width,
+                    height,
+                    shapes.stream()
+                            .map(s -> new Shape(
+                                    width - s.x() - s.width(), s.y(), s.width(), s.height(), s.shade(), s.title()))
+                            .toList(),
+                    labels.stream()
+                            .map(l -> new Label(
+                                    width - l.x(),
+                                    l.y(),
+                                    l.text(),
+                                    switch (l.anchor()) {
+                                        case "start" -> "end";
+                                        case "end" -> "start";
+                                        default -> l.anchor();
+                                    }))
+                            .toList());
+        }
+    }
 
     /** A rectangle, its class (colour) and what it says when pointed at. */
     record Shape(int x, int y, int width, int height, String shade, String title) {}

@@ -78,9 +78,9 @@ public class ReportPages {
                 .data("labels", labels)
                 .data("tiersChart", ReportCharts.stackedBars(tiers, 3, words))
                 .data("transitions", transitions)
-                .data("transitionsChart", ReportCharts.heatGrid(transitions, words))
+                .data("transitionsChart", readingOrder(ReportCharts.heatGrid(transitions, words)))
                 .data("safeHouse", safeHouse)
-                .data("safeHouseChart", ReportCharts.bars(safeHouse, words))
+                .data("safeHouseChart", readingOrder(ReportCharts.bars(safeHouse, words)))
                 .data("query", AuditPages.query(typed).replaceFirst("^&", "?"));
     }
 
@@ -108,6 +108,11 @@ public class ReportPages {
                     default -> throw new DomainException.NotFound();
                 };
         return ReportResource.csv(report);
+    }
+
+    /** Matrices and bars read from the right on a Persian page, like the tables beside them; time stays left to right. */
+    private ReportCharts.Chart readingOrder(ReportCharts.Chart chart) {
+        return console.isPersian() ? chart.mirrored() : chart;
     }
 
     /** The words for the reports' conclusion types and values in the page's language, from the version in force. */
