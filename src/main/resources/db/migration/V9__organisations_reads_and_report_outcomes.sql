@@ -4,7 +4,9 @@
 alter table decision add column organisation varchar(64);
 alter table evaluation_failure add column organisation varchar(64);
 
-create index decision_organisation_time_idx on decision (organisation, decided_at, seq);
+-- Auditors of one organisation search it newest first; records of no organisation need no entry (an installation
+-- without organisations pays nothing on append).
+create index decision_organisation_time_idx on decision (organisation, decided_at, seq) where organisation is not null;
 create index evaluation_failure_organisation_time_idx on evaluation_failure (organisation, failed_at, id);
 
 -- Who looked: reads of a failure's input are kept too, and every read says from which organisation.
@@ -23,7 +25,7 @@ create index audit_read_failure_idx on audit_read (failure_id) where failure_id 
 -- decision (ChainAppend), so a report sees exactly the decisions on record. It holds no input and no reason: the
 -- counts stay apart from what a family said.
 create table decision_outcome (
-    seq               bigint       primary key,
+    seq               bigint       not null,  -- the decision's; no key of its own: every index costs the append
     decided_at        timestamptz  not null,
     organisation      varchar(64),
     subject_ref       varchar(64)  not null,
