@@ -29,10 +29,10 @@ class OrganisationScopeTest {
     void anAuditorOfOneOrganisationSeesNothingOfAnother() {
         ObjectNode ofA = Fixtures.unique("family-safehouse.json");
         String refA = ofA.path("familyRef").asText();
-        String idA = decide("intake", ofA);
+        String idA = Api.decide("intake", ofA).getString("decisionId");
         ObjectNode ofB = Fixtures.unique("helper.json"); // B's families are ReportsTest's to count
         String refB = ofB.path("helperRef").asText();
-        String idB = decide("intake2", ofB);
+        String idB = Api.decide("intake2", ofB).getString("decisionId");
 
         JsonPath full = Api.as("auditor")
                 .get("/api/v1/audit/decisions/" + idB)
@@ -104,7 +104,7 @@ class OrganisationScopeTest {
 
     @Test
     void intakeReadsItsOrganisationsDecisionsOnly() {
-        String idB = decide("intake2", Fixtures.unique("helper.json"));
+        String idB = Api.decide("intake2", Fixtures.unique("helper.json")).getString("decisionId");
         Api.as("intake2").get("/api/v1/decisions/" + idB).then().statusCode(200);
         Api.as("intake").get("/api/v1/decisions/" + idB).then().statusCode(404).contentType(Api.PROBLEM_JSON);
         Api.as("intake")
@@ -123,16 +123,5 @@ class OrganisationScopeTest {
                 .jsonPath()
                 .getList("items.findAll { it.organisation == '" + organisation + "' }")
                 .size();
-    }
-
-    private static String decide(String user, ObjectNode profile) {
-        String kind = profile.has("familyRef") ? "family" : "helper";
-        return Api.as(user)
-                .body(profile.toString())
-                .post("/api/v1/decisions/" + kind)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("decisionId");
     }
 }

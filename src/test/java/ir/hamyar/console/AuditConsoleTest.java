@@ -37,11 +37,11 @@ class AuditConsoleTest {
     void anAuditorExplainsReplaysAndProvesAMothersDecisionInPersian() {
         ObjectNode mother = Fixtures.unique("family-day-services.json");
         String ref = mother.path("familyRef").asText();
-        JsonPath answer = decide("intake", mother);
+        JsonPath answer = Api.decide("intake", mother);
         String decisionId = answer.getString("decisionId");
         String refused = answer.getString("conclusions.find { it.type == 'SAFE_HOUSE' }.value");
         assertThat(refused).isNotEqualTo("RESIDENTIAL");
-        String ofB = decide("intake2", Fixtures.unique("helper.json"))
+        String ofB = Api.decide("intake2", Fixtures.unique("helper.json"))
                 .getString("subjectRef"); // B's families: ReportsTest's
         String today = SolarHijri.of(IranTime.today()).toString().replace('-', '/');
 
@@ -116,32 +116,12 @@ class AuditConsoleTest {
 
     @Test
     void aManagerSeesReTieringWithoutSeeingAFamily() {
-        ObjectNode family = Fixtures.unique("family-safehouse.json");
-        ObjectNode indicators = family.putObject("indicators");
-        List.of(
-                        "INCOME",
-                        "EMPLOYMENT",
-                        "HOUSING",
-                        "FOOD",
-                        "DEBT",
-                        "HEALTH",
-                        "FAMILY_RELATIONS",
-                        "PARENTING",
-                        "SUBSTANCE_USE",
-                        "MENTAL_HEALTH",
-                        "SOCIAL_SUPPORT",
-                        "CHILD_EDUCATION",
-                        "ADULT_EDUCATION",
-                        "COMMUNITY_PARTICIPATION")
-                .forEach(indicator -> indicators.put(indicator, 3));
-        String first = tier(decide(
-                "intake",
-                family.deepCopy().set("indicators", indicators.deepCopy().put("SAFETY", 1))));
-        String latest = tier(decide(
-                "intake",
-                family.deepCopy().set("indicators", indicators.deepCopy().put("SAFETY", 3))));
+        ObjectNode family = Fixtures.tieredFamily(1);
+        String first = tier(Api.decide("intake", family));
+        ((ObjectNode) family.path("indicators")).put("SAFETY", 3);
+        String latest = tier(Api.decide("intake", family));
         assertThat(latest).isNotEqualTo(first);
-        String decisionId = decide("intake", Fixtures.unique("helper.json")).getString("decisionId");
+        String decisionId = Api.decide("intake", Fixtures.unique("helper.json")).getString("decisionId");
 
         try (Browser manager = new Browser(base.toString())) {
             manager.signIn("manager-a").open("/console/");
@@ -172,16 +152,5 @@ class AuditConsoleTest {
 
     private static String tier(JsonPath decision) {
         return decision.getString("conclusions.find { it.type == 'TIER' }.value");
-    }
-
-    private static JsonPath decide(String user, ObjectNode profile) {
-        String kind = profile.has("familyRef") ? "family" : "helper";
-        return new JsonPath(Api.as(user)
-                .body(profile.toString())
-                .post("/api/v1/decisions/" + kind)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
     }
 }

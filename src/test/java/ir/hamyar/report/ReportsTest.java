@@ -30,39 +30,23 @@ import org.junit.jupiter.api.Test;
 class ReportsTest {
 
     private static final String TODAY = IranTime.today().toString();
-    private static final List<String> INDICATORS = List.of(
-            "INCOME",
-            "EMPLOYMENT",
-            "HOUSING",
-            "FOOD",
-            "DEBT",
-            "HEALTH",
-            "SAFETY",
-            "FAMILY_RELATIONS",
-            "PARENTING",
-            "SUBSTANCE_USE",
-            "MENTAL_HEALTH",
-            "SOCIAL_SUPPORT",
-            "CHILD_EDUCATION",
-            "ADULT_EDUCATION",
-            "COMMUNITY_PARTICIPATION");
 
     @Test
     void aManagerSeesTheReTieringOfHerOrganisationWithSmallCellsHidden() {
         List<JsonPath> answers = new ArrayList<>();
-        ObjectNode family = family(1);
-        answers.add(decide(family));
+        ObjectNode family = Fixtures.tieredFamily(1);
+        answers.add(Api.decide("intake2", family));
         ObjectNode safer = family.deepCopy();
         ((ObjectNode) safer.path("indicators"))
                 .put("SAFETY", 4)
                 .put("INCOME", 4)
                 .put("EMPLOYMENT", 4);
-        answers.add(decide(safer));
+        answers.add(Api.decide("intake2", safer));
         String firstTier = value(answers.get(0), "TIER");
         String latestTier = value(answers.get(1), "TIER");
         assertThat(latestTier).as("the second assessment is safer").isNotEqualTo(firstTier);
         for (int i = 0; i < 5; i++) {
-            answers.add(decide(family(1)));
+            answers.add(Api.decide("intake2", Fixtures.tieredFamily(1)));
             assertThat(value(answers.get(answers.size() - 1), "TIER")).isEqualTo(firstTier);
         }
 
@@ -172,27 +156,6 @@ class ReportsTest {
     private static JsonPath report(String name) {
         return new JsonPath(Api.as("manager-b")
                 .get("/api/v1/reports/" + name + "?from=" + TODAY + "&to=" + TODAY)
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString());
-    }
-
-    /** The safe-house fixture with all fifteen indicators answered 3, but SAFETY. */
-    private static ObjectNode family(int safety) {
-        ObjectNode family = Fixtures.unique("family-safehouse.json");
-        ObjectNode indicators = family.putObject("indicators");
-        for (String indicator : INDICATORS) {
-            indicators.put(indicator, 3);
-        }
-        indicators.put("SAFETY", safety);
-        return family;
-    }
-
-    private static JsonPath decide(ObjectNode family) {
-        return new JsonPath(Api.as("intake2")
-                .body(family.toString())
-                .post("/api/v1/decisions/family")
                 .then()
                 .statusCode(200)
                 .extract()

@@ -2,7 +2,9 @@ package ir.hamyar.support;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /** Requests as one of the test users (password {@code <name>-test}, see application.properties). */
@@ -18,5 +20,16 @@ public final class Api {
 
     public static RequestSpecification asIntake() {
         return as("intake");
+    }
+
+    /** A decision the user asks for (family, group or helper, by the profile's ref field), answered 200. */
+    public static JsonPath decide(String user, ObjectNode profile) {
+        String kind = profile.has("familyRef") ? "family" : profile.has("groupRef") ? "group" : "helper";
+        return new JsonPath(as(user).body(profile.toString())
+                .post("/api/v1/decisions/" + kind)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 }

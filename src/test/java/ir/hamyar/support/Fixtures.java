@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.UUID;
 
 /** Request bodies from {@code src/test/resources/fixtures}, changed field by field for each case. */
@@ -49,6 +50,35 @@ public final class Fixtures {
             ((ObjectNode) parent).set(last, value);
         }
         return body;
+    }
+
+    /**
+     * The safe-house family (a new ref) with all fifteen catalogued indicators answered 3 but SAFETY, so that it is
+     * tiered: SAFETY 1 makes it HARMED, 3 leaves it STABLE.
+     */
+    public static ObjectNode tieredFamily(int safety) {
+        ObjectNode family = unique("family-safehouse.json");
+        ObjectNode indicators = family.putObject("indicators");
+        for (String indicator : List.of(
+                "INCOME",
+                "EMPLOYMENT",
+                "HOUSING",
+                "FOOD",
+                "DEBT",
+                "HEALTH",
+                "SAFETY",
+                "FAMILY_RELATIONS",
+                "PARENTING",
+                "SUBSTANCE_USE",
+                "MENTAL_HEALTH",
+                "SOCIAL_SUPPORT",
+                "CHILD_EDUCATION",
+                "ADULT_EDUCATION",
+                "COMMUNITY_PARTICIPATION")) {
+            indicators.put(indicator, 3);
+        }
+        indicators.put("SAFETY", safety);
+        return family;
     }
 
     public static ObjectNode without(ObjectNode body, String pointer) {
