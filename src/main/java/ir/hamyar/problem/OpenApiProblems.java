@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Declares in the API description the problem+json answers every operation can give, so that a generated client
- * knows them: 400, 401, 403, 404, 500 and 503 everywhere, 413 and 415 where a body is read, 409 for decisions and
- * rulesets, 429 nowhere yet. An operation that declares one itself keeps its own.
+ * knows them: 400, 401, 403, 404, 429, 500 and 503 everywhere, 413 and 415 where a body is read, 409 for decisions
+ * and rulesets. An operation that declares one itself keeps its own.
  */
 public class OpenApiProblems implements OASFilter {
 
@@ -21,6 +21,7 @@ public class OpenApiProblems implements OASFilter {
             "401", "Authentication required",
             "403", "The caller's role does not allow this operation",
             "404", "No such resource, or none the caller may see",
+            "429", "Too many failed sign-ins from this address or for this user name: wait Retry-After seconds",
             "500", "The service failed; the detail gives an error id to report",
             "503", "Not ready or the database unreachable; retry later");
     private static final Map<String, String> WITH_A_BODY = Map.of(

@@ -33,9 +33,20 @@ public class ProblemMappers {
         return ProblemResponses.of(ProblemResponses.of(e));
     }
 
-    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized() {
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
         return ProblemResponses.of(ProblemResponses.unauthorized());
+    }
+
+    /** 401, or 429 with Retry-After for a sign-in refused after too many failures (it carries the wait). */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        Object retryAfter = e.getAttribute(ProblemResponses.RETRY_AFTER_SECONDS);
+        return retryAfter == null
+                ? ProblemResponses.of(ProblemResponses.unauthorized())
+                : Response.fromResponse(ProblemResponses.of(ProblemResponses.tooManyAttempts()))
+                        .header(HttpHeaders.RETRY_AFTER, retryAfter)
+                        .build();
     }
 
     @ServerExceptionMapper

@@ -8,6 +8,9 @@ public final class ProblemResponses {
 
     public static final String CHALLENGE = "Basic realm=\"hamyar\"";
 
+    /** The attribute of an authentication failure that is a refusal for now: whole seconds to wait (429). */
+    public static final String RETRY_AFTER_SECONDS = "hamyar.retry-after-seconds";
+
     private ProblemResponses() {}
 
     public static Response of(Problem problem) {
@@ -41,6 +44,12 @@ public final class ProblemResponses {
     public static Problem unauthorized() {
         return Problem.of(
                 401, "unauthorized", "Authentication required", "send HTTP Basic credentials of a configured user");
+    }
+
+    /** The same for every user name, existing or not. */
+    public static Problem tooManyAttempts() {
+        return Problem.of(
+                429, "too-many-attempts", "Too many failed sign-ins", "too many failed sign-ins; try again later");
     }
 
     public static Problem forbidden() {

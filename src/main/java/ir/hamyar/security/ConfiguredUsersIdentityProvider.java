@@ -9,15 +9,20 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import ir.hamyar.problem.ProblemResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -33,12 +38,16 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
     private static final Logger LOG = Logger.getLogger(ConfiguredUsersIdentityProvider.class);
 
     private final Map<String, UsersConfig.User> users;
+    private final LoginThrottle throttle;
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[32];
+    private final byte[] unknownUsersHash;
 
-    public ConfiguredUsersIdentityProvider(UsersConfig config) {
+    public ConfiguredUsersIdentityProvider(UsersConfig config, LoginThrottle throttle) {
         this.users = Map.copyOf(config.users());
+        this.throttle = throttle;
         new SecureRandom().nextBytes(salt);
+        this.unknownUsersHash = unknownUsersHash(users);
     }
 
     void checkUsers(@Observes StartupEvent event) {
@@ -60,19 +69,76 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
         return UsernamePasswordAuthenticationRequest.class;
     }
 
+    /**
+     * Checks the password unless this user name or address is refused for now (429); a failure is answered later the
+     * more there were, a success at once.
+     */
     @Override
     public Uni<SecurityIdentity> authenticate(
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        return context.runBlocking(() ->
-                identify(request.getUsername(), new String(request.getPassword().getPassword())));
+        String name = request.getUsername();
+        String address = clientAddress(request);
+        Optional<Duration> refused = throttle.refusal(name, address);
+        if (refused.isPresent()) {
+            throttle.refused();
+            long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException(
+                            "too many failed sign-ins", Map.of(ProblemResponses.RETRY_AFTER_SECONDS, seconds)));
+        }
+        return context.runBlocking(
+                        () -> identify(name, new String(request.getPassword().getPassword())))
+                .onItem()
+                .invoke(() -> throttle.succeeded(name, address))
+                .onFailure(AuthenticationFailedException.class)
+                .call(() -> {
+                    Duration delay = throttle.failed(name, address);
+                    return delay.isZero()
+                            ? Uni.createFrom().voidItem()
+                            : Uni.createFrom().voidItem().onItem().delayIt().by(delay);
+                });
     }
 
+    /** An unknown user's password is checked too, against a hash of the users' cost: the answer takes as long. */
     private SecurityIdentity identify(String name, String password) {
         UsersConfig.User user = users.get(name);
-        if (user == null || !passwordMatches(name, user, password)) {
+        if (user == null) {
+            BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), unknownUsersHash);
+            throw new AuthenticationFailedException();
+        }
+        if (!passwordMatches(name, user, password)) {
             throw new AuthenticationFailedException();
         }
         return identity(name, user);
+    }
+
+    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (routing == null || routing.request().remoteAddress() == null) {
+            return "unknown";
+        }
+        return routing.request().remoteAddress().hostAddress();
+    }
+
+    /** A hash of a random password at the highest cost among the users' hashes (10 when there are none). */
+    private static byte[] unknownUsersHash(Map<String, UsersConfig.User> users) {
+        int cost = users.values().stream()
+                .map(UsersConfig.User::passwordHash)
+                .mapToInt(ConfiguredUsersIdentityProvider::cost)
+                .max()
+                .orElse(10);
+        byte[] password = new byte[32];
+        new SecureRandom().nextBytes(password);
+        return BCrypt.withDefaults().hash(cost, password);
+    }
+
+    /** {@code $2a$12$…} → 12. */
+    private static int cost(String hash) {
+        try {
+            return Math.min(31, Math.max(4, Integer.parseInt(hash.substring(4, 6))));
+        } catch (RuntimeException e) {
+            return 10;
+        }
     }
 
     /** A configured user as the request's identity: her name, roles and organisation as configured now. */

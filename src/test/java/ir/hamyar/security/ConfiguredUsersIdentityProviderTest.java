@@ -4,17 +4,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ConfiguredUsersIdentityProviderTest {
+
+    /** Throttling is LoginThrottleTest's; here every attempt is checked. */
+    private static final LoginThrottleConfig UNTHROTTLED = new LoginThrottleConfig() {
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+
+        @Override
+        public int maxFailures() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public int maxFailuresPerAddress() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public Duration window() {
+            return Duration.ofMinutes(15);
+        }
+
+        @Override
+        public Duration lock() {
+            return Duration.ofMinutes(15);
+        }
+
+        @Override
+        public int slowAfter() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public Duration delayStep() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public Duration maxDelay() {
+            return Duration.ZERO;
+        }
+    };
 
     @Test
     void acceptsHashesMadeByHtpasswdAndGivesTheConfiguredRoles() {
@@ -58,7 +103,8 @@ class ConfiguredUsersIdentityProviderTest {
     }
 
     private static ConfiguredUsersIdentityProvider provider(Map<String, UsersConfig.User> users) {
-        return new ConfiguredUsersIdentityProvider(() -> users);
+        return new ConfiguredUsersIdentityProvider(
+                () -> users, new LoginThrottle(UNTHROTTLED, new SimpleMeterRegistry()));
     }
 
     private static UsersConfig.User user(String hash, Set<String> roles) {
