@@ -2,6 +2,7 @@ package ir.hamyar.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import ir.hamyar.db.Jdbc;
@@ -37,6 +38,8 @@ public class Checkpoints {
     private static final Logger LOG = Logger.getLogger(Checkpoints.class);
 
     private final LedgerConfig.Checkpoint config;
+    static final int MIN_KEY_BYTES = 32;
+
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
     private final Clock clock = Clock.systemUTC();
@@ -51,10 +54,16 @@ public class Checkpoints {
         this.workers = workers;
     }
 
+    /**
+     * Fails closed: outside dev and test the service does not start without a checkpoint key, since without one the
+     * removal of the newest records would go unnoticed, nor with a key shorter than 32 bytes.
+     */
     void start(@Observes StartupEvent event) {
+        checkKey(config.key(), LaunchMode.current().isDevOrTest());
         if (config.key().isEmpty()) {
-            LOG.warn("No hamyar.audit.checkpoint.key: the audit chain is not checkpointed, so removing its newest"
-                    + " records would not be detected");
+            LOG.warn(
+                    "No hamyar.audit.checkpoint.key (dev or test): the audit chain is not checkpointed, so removing its"
+                            + " newest records would not be detected");
             return;
         }
         timer = workers.start("hamyar-audit-checkpoints", config.interval(), worker -> {
@@ -69,6 +78,21 @@ public class Checkpoints {
         if (timer != null) {
             workers.stop(timer);
             writeSafely();
+        }
+    }
+
+    static void checkKey(Optional<String> key, boolean devOrTest) {
+        if (devOrTest) {
+            return;
+        }
+        String make = "; make one with `openssl rand -hex 32` and keep it outside the database (docs/operations.md)";
+        if (key.isEmpty()) {
+            throw new IllegalStateException("hamyar.audit.checkpoint.key is not set: the service does not start without"
+                    + " it, since removing the newest decision records would not be detected" + make);
+        }
+        if (key.get().getBytes(StandardCharsets.UTF_8).length < MIN_KEY_BYTES) {
+            throw new IllegalStateException(
+                    "hamyar.audit.checkpoint.key is shorter than " + MIN_KEY_BYTES + " bytes" + make);
         }
     }
 

@@ -76,6 +76,23 @@ class PackagedServiceIT {
         }
     }
 
+    @Test
+    void refusesToStartWithoutACheckpointKeyOrWithAShortOne() throws Exception {
+        for (String key : List.of("", "only-31-bytes-long-0123456789ab")) {
+            try (PackagedService service =
+                    deployment.start("no-key", List.of("-Dhamyar.audit.checkpoint.key=" + key))) {
+                assertThat(service.process().waitFor(90, TimeUnit.SECONDS))
+                        .as("the service stops by itself")
+                        .isTrue();
+                assertThat(service.process().exitValue()).isNotZero();
+                assertThat(service.log())
+                        .contains("hamyar.audit.checkpoint.key is " + (key.isEmpty() ? "not set" : "shorter than 32"))
+                        .contains("openssl rand -hex 32")
+                        .doesNotContain("Listening on");
+            }
+        }
+    }
+
     static void copyShippedRules(Path target) throws IOException {
         try (Stream<Path> files = Files.walk(RuleTrees.SHIPPED)) {
             for (Path file : (Iterable<Path>) files::iterator) {

@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 /** The packaged service started as an operator starts it ({@code java -jar}), each on a free port. */
 public final class PackagedService implements AutoCloseable {
 
+    /** The packaged service does not start without a checkpoint key (32 bytes or more). */
+    public static final String CHECKPOINT_KEY = "packaged-test-checkpoint-key-0123456789abcdef";
+
     public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://[^:]+:(\\d+)");
@@ -58,6 +61,7 @@ public final class PackagedService implements AutoCloseable {
                 "java",
                 "-Dvertx.disableURIValidation=true",
                 "-Dquarkus.http.port=0",
+                "-Dhamyar.audit.checkpoint.key=" + CHECKPOINT_KEY,
                 "-Dquarkus.datasource.jdbc.url=" + SERVER + database));
         command.addAll(options);
         command.addAll(List.of("-jar", JAR.toString()));
