@@ -198,6 +198,8 @@ public class HttpProblems {
                     .setStatusCode(problem.status())
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader("X-Content-Type-Options", "nosniff")
+                    .putHeader("X-Frame-Options", "DENY")
+                    .putHeader("Referrer-Policy", "no-referrer")
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                     .end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {

@@ -262,15 +262,24 @@ class HostileInputTest {
     }
 
     @Test
-    void answersAreNotCachedNorSniffed() {
+    void answersAreNotCachedNorSniffedNorFramedNorReferred() {
         Response decision =
                 post("/api/v1/decisions/helper", Fixtures.unique("helper.json").toString());
         assertThat(decision.statusCode()).isEqualTo(200);
-        assertThat(decision.header("Cache-Control")).isEqualTo("no-store");
-        assertThat(decision.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        Response refused = given().get("/api/v1/audit/decisions");
+        assertThat(refused.statusCode()).isEqualTo(401);
+        for (Response api : List.of(decision, refused)) {
+            assertThat(api.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(api.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(api.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(api.header("Referrer-Policy")).isEqualTo("no-referrer");
+            assertThat(api.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        }
         Response missing = given().get("/nowhere");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(missing.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(missing.header("Referrer-Policy")).isEqualTo("no-referrer");
     }
 
     private static Response post(String path, String body) {
