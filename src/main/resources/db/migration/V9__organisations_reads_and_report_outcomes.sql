@@ -29,9 +29,9 @@ create table decision_outcome (
     decided_at        timestamptz  not null,
     organisation      varchar(64),
     subject_ref       varchar(64)  not null,
-    tier              varchar(32),
-    safe_house        varchar(32),
-    stay              varchar(32),
+    tier              varchar(64),  -- as wide as a conclusion value anywhere in the record (decision_override)
+    safe_house        varchar(64),
+    stay              varchar(64),
     sons_not_allowed  smallint     not null
 );
 -- Tiers and transitions walk each family's decisions in time order from this index, without sorting.

@@ -20,6 +20,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -78,9 +79,9 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String name = request.getUsername();
         String address = clientAddress(request);
-        Optional<Duration> refused = throttle.refusal(name, address);
+        LoginThrottle.Attempt attempt = throttle.attempt(name, address);
+        Optional<Duration> refused = attempt.refusedFor();
         if (refused.isPresent()) {
-            throttle.refused();
             long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
             return Uni.createFrom()
                     .failure(new AuthenticationFailedException(
@@ -92,7 +93,7 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
                 .invoke(() -> throttle.succeeded(name, address))
                 .onFailure(AuthenticationFailedException.class)
                 .call(() -> {
-                    Duration delay = throttle.failed(name, address);
+                    Duration delay = throttle.failed(attempt);
                     return delay.isZero()
                             ? Uni.createFrom().voidItem()
                             : Uni.createFrom().voidItem().onItem().delayIt().by(delay);
@@ -103,7 +104,7 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
     private SecurityIdentity identify(String name, String password) {
         UsersConfig.User user = users.get(name);
         if (user == null) {
-            BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), unknownUsersHash);
+            verify(password, unknownUsersHash);
             throw new AuthenticationFailedException();
         }
         if (!passwordMatches(name, user, password)) {
@@ -156,15 +157,19 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
         if (known != null && MessageDigest.isEqual(known, fingerprint)) {
             return true;
         }
-        boolean matches = BCrypt.verifyer()
-                .verify(
-                        password.getBytes(StandardCharsets.UTF_8),
-                        user.passwordHash().getBytes(StandardCharsets.UTF_8))
-                .verified;
+        boolean matches = verify(password, user.passwordHash().getBytes(StandardCharsets.UTF_8));
         if (matches) {
             verified.put(name, fingerprint);
         }
         return matches;
+    }
+
+    /** bcrypt reads 72 bytes at most: a longer password is refused like a wrong one (its check still takes as long). */
+    private static boolean verify(String password, byte[] hash) {
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        boolean tooLong = bytes.length > 71;
+        boolean matches = BCrypt.verifyer().verify(tooLong ? Arrays.copyOf(bytes, 71) : bytes, hash).verified;
+        return matches && !tooLong;
     }
 
     private byte[] fingerprint(String name, String password) {

@@ -2,18 +2,22 @@ package ir.hamyar.security;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows and then refuses password guessing (contract v1.1): failures are counted per user name and client address,
- * and per address; past {@code slow-after} each failure is answered later, past a limit every attempt is refused for
- * {@code lock}, whether or not the user exists and whether or not the password is right. A success clears its user
- * name's count from that address. Kept in memory, per replica: a restart forgets, and N replicas allow N times the
+ * Slows and then refuses password guessing (contract v1.1): attempts are counted per user name and client address,
+ * and per address, before the password is checked (a success is taken back); past {@code slow-after} each failure is
+ * answered later, past a limit every attempt is refused for {@code lock}, whether or not the user exists and whether
+ * or not the password is right. A success clears its user name's count from that address. Kept in memory, per replica: a restart forgets, and N replicas allow N times the
  * attempts (docs/operations.md). Bounded: past {@link #MAX_TRACKED} entries the expired ones are dropped, then new
  * user names stop being tracked one by one while the address count still limits them.
  */
@@ -33,41 +37,48 @@ public class LoginThrottle {
         this.metrics = metrics;
     }
 
-    /** How long this attempt must wait before it may be tried, if it is refused now. */
-    public Optional<Duration> refusal(String user, String address) {
+    /**
+     * Counts an attempt before its password is checked, so that attempts arriving together cannot all slip under the
+     * limit: refused (how long to wait) once the user name from this address, or the address, is locked; otherwise
+     * the attempt's number in its window, which {@link #failed} turns into a delay and {@link #succeeded} takes back.
+     */
+    public Attempt attempt(String user, String address) {
         if (!config.enabled()) {
-            return Optional.empty();
+            return new Attempt(Optional.empty(), 0);
         }
         Instant now = clock.instant();
-        Instant until =
-                later(lockedUntil(byUser.get(key(user, address)), now), lockedUntil(byAddress.get(address), now));
-        return until == null ? Optional.empty() : Optional.of(Duration.between(now, until));
+        String key = key(user, address);
+        Instant until = later(lockedUntil(byUser.get(key), now), lockedUntil(byAddress.get(address), now));
+        if (until != null) {
+            metrics.counter("hamyar.auth.failures").increment();
+            return new Attempt(Optional.of(Duration.between(now, until)), 0);
+        }
+        int number = count(byUser, key, config.maxFailures(), now);
+        count(byAddress, address, config.maxFailuresPerAddress(), now);
+        return new Attempt(Optional.empty(), number);
     }
 
-    /** Counts a failure; answers how much later its answer should go out. */
-    public Duration failed(String user, String address) {
+    /** The attempt failed: how much later its answer should go out. */
+    public Duration failed(Attempt attempt) {
         metrics.counter("hamyar.auth.failures").increment();
-        if (!config.enabled()) {
-            return Duration.ZERO;
-        }
-        Instant now = clock.instant();
-        int failures = count(byUser, key(user, address), config.maxFailures(), now);
-        count(byAddress, address, config.maxFailuresPerAddress(), now);
-        int past = failures - config.slowAfter();
-        if (past <= 0) {
+        int past = attempt.number() - config.slowAfter();
+        if (!config.enabled() || past <= 0) {
             return Duration.ZERO;
         }
         Duration delay = config.delayStep().multipliedBy(past);
         return delay.compareTo(config.maxDelay()) > 0 ? config.maxDelay() : delay;
     }
 
-    /** Counts a refused attempt (it is a failure to the metric, not to the counts: the lock does not grow). */
-    public void refused() {
-        metrics.counter("hamyar.auth.failures").increment();
-    }
-
+    /** The attempt succeeded: the user name's count from this address is cleared, the address's taken back. */
     public void succeeded(String user, String address) {
+        if (!config.enabled()) {
+            return;
+        }
         byUser.remove(key(user, address));
+        Attempts fromAddress = byAddress.get(address);
+        if (fromAddress != null) {
+            fromAddress.takeBack(config.maxFailuresPerAddress());
+        }
     }
 
     private int count(Map<String, Attempts> counts, String key, int limit, Instant now) {
@@ -91,9 +102,18 @@ public class LoginThrottle {
         return b == null || a.isAfter(b) ? a : b;
     }
 
+    /** The user name by its hash: a key of fixed size, however long a name a guesser sends. */
     private static String key(String user, String address) {
-        return address + "\n" + user;
+        try {
+            byte[] name = MessageDigest.getInstance("SHA-256").digest(user.getBytes(StandardCharsets.UTF_8));
+            return address + "\n" + HexFormat.of().formatHex(name);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
+
+    /** An attempt as counted: refused now (and for how long), or its number among the recent failures. */
+    public record Attempt(Optional<Duration> refusedFor, int number) {}
 
     /** The failures of one key in the current window, and the end of its refusal. */
     private static final class Attempts {
@@ -112,6 +132,14 @@ public class LoginThrottle {
                 lockedUntil = now.plus(lock);
             }
             return failures;
+        }
+
+        /** A success is not a failure: one fewer, and no lock unless the others alone reach the limit. */
+        synchronized void takeBack(int limit) {
+            failures = Math.max(0, failures - 1);
+            if (failures < limit) {
+                lockedUntil = null;
+            }
         }
 
         synchronized Instant lockedUntil(Instant now) {

@@ -22,6 +22,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +77,26 @@ class LoginThrottleTest {
         String metrics = RestAssured.get("/q/metrics").asString();
         assertThat(metrics).containsPattern("hamyar_auth_failures_total(\\{[^}]*\\})? [0-9.]+");
         assertThat(Files.readString(Path.of("target", "quarkus-test.log"))).doesNotContain(guess);
+    }
+
+    @Test
+    void guessesSentTogetherCannotSlipUnderTheLimit() throws Exception {
+        List<Callable<Integer>> guesses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String password = "parallel-guess-" + i + "-" + "x".repeat(80); // past bcrypt's 72 bytes: still a 401
+            guesses.add(() -> call("127.0.0.31", "intake", password).status());
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(30);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : clients.invokeAll(guesses)) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnly(401, 429);
+            assertThat(statuses.stream().filter(status -> status == 401)).hasSizeLessThanOrEqualTo(10);
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test
