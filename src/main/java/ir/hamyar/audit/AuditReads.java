@@ -2,6 +2,8 @@ package ir.hamyar.audit;
 
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
+import ir.hamyar.ledger.Where;
+import ir.hamyar.problem.FieldError;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
 import ir.hamyar.security.Caller;
@@ -46,24 +48,15 @@ public class AuditReads {
     public Page<AuditRead> find(Query query, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
-        Caller.Scope scope = query.scope();
-        if (!scope.every()) {
-            where.append(
-                    scope.organisation() == null
-                            ? " and coalesce(d.organisation, f.organisation) is null"
-                            : " and coalesce(d.organisation, f.organisation) = ?");
-            if (scope.organisation() != null) {
-                parameters.add(scope.organisation());
-            }
-        }
+        Where.scope(where, parameters, "coalesce(d.organisation, f.organisation)", query.scope());
         if (query.recordId() != null) {
             where.append(" and (r.decision_id = ? or r.failure_id = ?)");
             parameters.add(query.recordId());
             parameters.add(query.recordId());
         }
-        condition(where, parameters, "r.actor = ?", query.reader());
-        condition(where, parameters, "r.at >= ?", query.from());
-        condition(where, parameters, "r.at < ?", query.to());
+        Where.condition(where, parameters, "r.actor = ?", query.reader());
+        Where.condition(where, parameters, "r.at >= ?", query.from());
+        Where.condition(where, parameters, "r.at < ?", query.to());
         parameters.add(page.size() + 1);
         parameters.add(page.offset());
         return Page.ofOneMore(
@@ -106,10 +99,16 @@ public class AuditReads {
         });
     }
 
-    private static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
-        if (value != null) {
-            where.append(" and ").append(sql);
-            parameters.add(value);
+    /** The {@code decisionId} filter as typed: a decision's or a failed evaluation's id, or none. */
+    public static UUID recordId(String typed, List<FieldError> errors) {
+        if (typed == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(typed);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("decisionId", "must be a decision or failure id (a UUID)"));
+            return null;
         }
     }
 

@@ -134,15 +134,7 @@ public class AuditResource {
             @QueryParam("page") String page,
             @QueryParam("size") String size) {
         List<FieldError> errors = new ArrayList<>();
-        UUID record = null;
-        String id = QueryParams.text(decisionId, "decisionId", errors);
-        if (id != null) {
-            try {
-                record = UUID.fromString(id);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("decisionId", "must be a decision or failure id (a UUID)"));
-            }
-        }
+        UUID record = AuditReads.recordId(QueryParams.text(decisionId, "decisionId", errors), errors);
         Period period = QueryParams.period(from, to, errors);
         PageRequest pageRequest = PageRequest.of(page, size, errors);
         AuditReads.Query query = new AuditReads.Query(

@@ -124,16 +124,14 @@ public class DecisionAudit {
     /** The decision, if the reader may see it; another organisation's is not found, as one that does not exist. */
     private StoredDecision stored(String decisionId, Caller reader) {
         return records.find(decisionId)
-                .filter(stored ->
-                        reader.sees(stored.asked().caller(), stored.asked().organisation()))
+                .filter(stored -> stored.asked().visibleTo(reader))
                 .orElseThrow(DomainException.NotFound::new);
     }
 
     /** One failed evaluation with its input, if the reader may see it; the read is itself recorded. */
     public Failure failure(String failureId, Caller reader) {
         Failure failure = failures.find(failureId)
-                .filter(found ->
-                        reader.sees(found.asked().caller(), found.asked().organisation()))
+                .filter(found -> found.asked().visibleTo(reader))
                 .orElseThrow(DomainException.NotFound::new);
         reads.failure(reader, failure.asked().id());
         return failure;

@@ -209,7 +209,7 @@ public class AuditPages {
         return proof.data("c", console)
                 .data("v", verification)
                 .data("checkpoint", checkpoint)
-                .data("signed", checkpoint == null ? null : signedText(checkpoint));
+                .data("signed", checkpoint == null ? null : checkpoint.signed());
     }
 
     /** Rules in use are counts, no record: policy staff see them too. */
@@ -253,14 +253,7 @@ public class AuditPages {
             @QueryParam("page") String page) {
         Filters filters = new Filters(decisionId, null, reader, null, null, null, from, to);
         List<FieldError> errors = new ArrayList<>();
-        UUID record = null;
-        if (filters.text(decisionId) != null) {
-            try {
-                record = UUID.fromString(filters.text(decisionId));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("decisionId", "must be a decision or failure id (a UUID)"));
-            }
-        }
+        UUID record = AuditReads.recordId(filters.text(decisionId), errors);
         PageRequest request = PageRequest.of(digits(page), null, errors);
         AuditReads.Query query = new AuditReads.Query(
                 record,
@@ -309,14 +302,6 @@ public class AuditPages {
                 .data("replay", replayed)
                 .data("print", print)
                 .data("printedAt", OffsetDateTime.now());
-    }
-
-    /** The text the checkpoint's HMAC signs, as docs/audit.md's command rebuilds it from the checkpoint line. */
-    private static String signedText(Checkpoint checkpoint) {
-        String decisions = checkpoint.seq() + "|" + checkpoint.hash() + "|" + checkpoint.at();
-        return checkpoint.overrideSeq() == null
-                ? decisions
-                : decisions + "|" + checkpoint.overrideSeq() + "|" + checkpoint.overrideHash();
     }
 
     private static String pretty(String json) {

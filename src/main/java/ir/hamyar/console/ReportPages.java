@@ -139,8 +139,7 @@ public class ReportPages {
         List<FieldError> errors = new ArrayList<>();
         LocalDate first = from == null || from.isBlank() ? null : ConsoleInput.date(from, "from");
         LocalDate last = to == null || to.isBlank() ? null : ConsoleInput.date(to, "to");
-        Reports.Period period = ReportResource.period(
-                first == null ? null : first.toString(), last == null ? null : last.toString(), errors);
+        Reports.Period period = Reports.Period.of(first, last, errors);
         QueryParams.refuseIfAny(errors);
         return period;
     }

@@ -327,8 +327,7 @@ public class VersionPages {
             Optional<StoredDecision> stored = records == null
                     ? Optional.empty()
                     : records.find(change.decisionId())
-                            .filter(decision -> reader.sees(
-                                    decision.asked().caller(), decision.asked().organisation()));
+                            .filter(decision -> decision.asked().visibleTo(reader));
             return new ChangedDecision(
                     change.decisionId(),
                     stored.map(decision -> decision.asked().subjectRef()).orElse(null),

@@ -127,8 +127,7 @@ public class DecisionService {
      */
     public Optional<String> find(String decisionId, Caller caller) {
         return records.find(decisionId)
-                .filter(stored ->
-                        caller.sees(stored.asked().caller(), stored.asked().organisation()))
+                .filter(stored -> stored.asked().visibleTo(caller))
                 .map(this::withOverrides);
     }
 

@@ -53,8 +53,7 @@ public class Overrides {
     public Made override(String decisionId, byte[] body, String idempotencyKey, Caller caller) {
         IdempotencyKeys.check(idempotencyKey, "Idempotency-Key");
         StoredDecision decision = records.find(decisionId)
-                .filter(stored ->
-                        caller.sees(stored.asked().caller(), stored.asked().organisation()))
+                .filter(stored -> stored.asked().visibleTo(caller))
                 .orElseThrow(DomainException.NotFound::new);
         JsonNode json = StrictJson.parse(body, JsonLimits.PROFILE);
         String requestSha256 =

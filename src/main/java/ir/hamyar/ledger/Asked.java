@@ -1,5 +1,6 @@
 package ir.hamyar.ledger;
 
+import ir.hamyar.security.Caller;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -21,4 +22,10 @@ public record Asked(
         String requestSha256,
         int rulesetVersion,
         String rulesetSha256,
-        String input) {}
+        String input) {
+
+    /** May this caller see the record (her organisation's, her own, or any for an installation-wide reader)? */
+    public boolean visibleTo(Caller caller) {
+        return caller.sees(this.caller, organisation);
+    }
+}

@@ -11,7 +11,8 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Checkpoint(long seq, String hash, Long overrideSeq, String overrideHash, Instant at, String hmac) {
 
-    String signed() {
+    /** The text the HMAC signs (docs/audit.md's command rebuilds it from the checkpoint line). */
+    public String signed() {
         String decisions = seq + "|" + hash + "|" + at;
         return overrideSeq == null ? decisions : decisions + "|" + overrideSeq + "|" + overrideHash;
     }

@@ -40,16 +40,16 @@ public class DecisionRecords {
     public Page<StoredDecision> find(DecisionQuery query, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
-        scope(where, parameters, "organisation", query.scope());
-        condition(where, parameters, "subject_ref = ?", query.subjectRef());
-        condition(where, parameters, "kind = ?", query.kind());
-        condition(where, parameters, "ruleset_version = ?", query.rulesetVersion());
-        condition(where, parameters, "decided_at >= ?", query.from());
-        condition(where, parameters, "decided_at < ?", query.to());
+        Where.scope(where, parameters, "organisation", query.scope());
+        Where.condition(where, parameters, "subject_ref = ?", query.subjectRef());
+        Where.condition(where, parameters, "kind = ?", query.kind());
+        Where.condition(where, parameters, "ruleset_version = ?", query.rulesetVersion());
+        Where.condition(where, parameters, "decided_at >= ?", query.from());
+        Where.condition(where, parameters, "decided_at < ?", query.to());
         if (query.rule() != null) {
             ObjectNode fired = Json.MAPPER.createObjectNode();
             fired.putArray("firedRules").addObject().put("rule", query.rule());
-            condition(where, parameters, "response::jsonb @> ?::jsonb", fired.toString());
+            Where.condition(where, parameters, "response::jsonb @> ?::jsonb", fired.toString());
         }
         if (query.type() != null || query.value() != null) {
             ObjectNode concluded = Json.MAPPER.createObjectNode();
@@ -60,7 +60,7 @@ public class DecisionRecords {
             if (query.value() != null) {
                 conclusion.put("value", query.value());
             }
-            condition(where, parameters, "response::jsonb @> ?::jsonb", concluded.toString());
+            Where.condition(where, parameters, "response::jsonb @> ?::jsonb", concluded.toString());
         }
         parameters.add(page.size() + 1);
         parameters.add(page.offset());
@@ -97,9 +97,9 @@ public class DecisionRecords {
     public Map<String, long[]> firings(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
-        scope(where, parameters, "d.organisation", scope);
-        condition(where, parameters, "d.decided_at >= ?", from);
-        condition(where, parameters, "d.decided_at < ?", to);
+        Where.scope(where, parameters, "d.organisation", scope);
+        Where.condition(where, parameters, "d.decided_at >= ?", from);
+        Where.condition(where, parameters, "d.decided_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement statement =
                     connection.prepareStatement("select fired->>'rule', count(*), count(distinct d.id) from decision d,"
@@ -119,9 +119,9 @@ public class DecisionRecords {
     public long count(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
-        scope(where, parameters, "organisation", scope);
-        condition(where, parameters, "decided_at >= ?", from);
-        condition(where, parameters, "decided_at < ?", to);
+        Where.scope(where, parameters, "organisation", scope);
+        Where.condition(where, parameters, "decided_at >= ?", from);
+        Where.condition(where, parameters, "decided_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement("select count(*) from decision" + where)) {
                 Jdbc.bind(statement, parameters);
@@ -164,26 +164,6 @@ public class DecisionRecords {
                 rows.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rows.getString("previous_hash"),
                 rows.getString("hash"));
-    }
-
-    /** Bounds a where clause to the organisation of a scope (records of no organisation: {@code is null}). */
-    static void scope(StringBuilder where, List<Object> parameters, String column, Caller.Scope scope) {
-        if (scope.every()) {
-            return;
-        }
-        if (scope.organisation() == null) {
-            where.append(" and ").append(column).append(" is null");
-        } else {
-            condition(where, parameters, column + " = ?", scope.organisation());
-        }
-    }
-
-    /** Adds {@code and sql} with its parameter to a where clause when a filter is given. */
-    static void condition(StringBuilder where, List<Object> parameters, String sql, Object value) {
-        if (value != null) {
-            where.append(" and ").append(sql);
-            parameters.add(value);
-        }
     }
 
     private static List<StoredDecision> select(Connection connection, String sql, List<Object> parameters)

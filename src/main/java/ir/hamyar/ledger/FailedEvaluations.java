@@ -74,23 +74,11 @@ public class FailedEvaluations {
     public Page<Failure> find(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
-        DecisionRecords.scope(where, parameters, "organisation", filter.scope());
-        if (filter.rulesetVersion() != null) {
-            where.append(" and ruleset_version = ?");
-            parameters.add(filter.rulesetVersion());
-        }
-        if (filter.rule() != null) {
-            where.append(" and rule = ?");
-            parameters.add(filter.rule());
-        }
-        if (filter.from() != null) {
-            where.append(" and failed_at >= ?");
-            parameters.add(filter.from());
-        }
-        if (filter.to() != null) {
-            where.append(" and failed_at < ?");
-            parameters.add(filter.to());
-        }
+        Where.scope(where, parameters, "organisation", filter.scope());
+        Where.condition(where, parameters, "ruleset_version = ?", filter.rulesetVersion());
+        Where.condition(where, parameters, "rule = ?", filter.rule());
+        Where.condition(where, parameters, "failed_at >= ?", filter.from());
+        Where.condition(where, parameters, "failed_at < ?", filter.to());
         parameters.add(page.size() + 1);
         parameters.add(page.offset());
         return Page.ofOneMore(
@@ -114,9 +102,9 @@ public class FailedEvaluations {
     public Map<String, Long> countsByRule(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
         StringBuilder where = new StringBuilder(" where rule is not null");
         List<Object> parameters = new ArrayList<>();
-        DecisionRecords.scope(where, parameters, "organisation", scope);
-        DecisionRecords.condition(where, parameters, "failed_at >= ?", from);
-        DecisionRecords.condition(where, parameters, "failed_at < ?", to);
+        Where.scope(where, parameters, "organisation", scope);
+        Where.condition(where, parameters, "failed_at >= ?", from);
+        Where.condition(where, parameters, "failed_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "select rule, count(*) from evaluation_failure" + where + " group by rule")) {

@@ -28,6 +28,9 @@ public class OutcomeCounts {
     private static final String WINDOW =
             " window w as (partition by organisation, subject_ref order by decided_at, seq)";
 
+    /** The rows the tier reports read (decision_outcome_family_idx holds only these). */
+    private static final String TIERED = " where tier is not null";
+
     private final AgroalDataSource dataSource;
 
     public OutcomeCounts(AgroalDataSource dataSource) {
@@ -41,7 +44,7 @@ public class OutcomeCounts {
     public Map<Integer, Map<String, Long>> latestTiers(
             List<OffsetDateTime> starts, OffsetDateTime to, Caller.Scope scope) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = period(starts.get(0), to, scope, parameters);
+        StringBuilder where = period(TIERED, starts.get(0), to, scope, parameters);
         String sql = "select b, tier, count(*) from (select tier, b, lead(b) over w next_b from (select organisation,"
                 + " subject_ref, decided_at, seq, tier, width_bucket(decided_at, ?::timestamptz[]) b from decision_outcome"
                 + where + ") s" + WINDOW + ") t where next_b is distinct from b group by b, tier";
@@ -72,7 +75,7 @@ public class OutcomeCounts {
     /** Families with two or more TIER decisions in [from, to), counted by (first TIER, latest TIER). */
     public Map<List<String>, Long> transitions(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = period(from, to, scope, parameters);
+        StringBuilder where = period(TIERED, from, to, scope, parameters);
         // Each family's tiers in time order: the subquery is sorted (along the index), which is what makes
         // array_agg keep that order (PostgreSQL's documented way); [1] is the first, [n] the latest.
         String sql = "select tiers[1], tiers[n], count(*) from (select tiers, cardinality(tiers) n from (select"
@@ -96,10 +99,7 @@ public class OutcomeCounts {
     /** Safe-house requests in [from, to) by (SAFE_HOUSE, STAY) value, with the sons they did not allow. */
     public List<SafeHouseCount> safeHouse(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where safe_house is not null");
-        DecisionRecords.scope(where, parameters, "organisation", scope);
-        DecisionRecords.condition(where, parameters, "decided_at >= ?", from);
-        DecisionRecords.condition(where, parameters, "decided_at < ?", to);
+        StringBuilder where = period(" where safe_house is not null", from, to, scope, parameters);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement("select safe_house, stay, count(*),"
                     + " sum(sons_not_allowed) from decision_outcome" + where + " group by 1, 2")) {
@@ -116,12 +116,13 @@ public class OutcomeCounts {
         });
     }
 
+    /** The rows of {@code first} decided in [from, to) that the scope sees. */
     private static StringBuilder period(
-            OffsetDateTime from, OffsetDateTime to, Caller.Scope scope, List<Object> parameters) {
-        StringBuilder where = new StringBuilder(" where tier is not null");
-        DecisionRecords.scope(where, parameters, "organisation", scope);
-        DecisionRecords.condition(where, parameters, "decided_at >= ?", from);
-        DecisionRecords.condition(where, parameters, "decided_at < ?", to);
+            String first, OffsetDateTime from, OffsetDateTime to, Caller.Scope scope, List<Object> parameters) {
+        StringBuilder where = new StringBuilder(first);
+        Where.scope(where, parameters, "organisation", scope);
+        Where.condition(where, parameters, "decided_at >= ?", from);
+        Where.condition(where, parameters, "decided_at < ?", to);
         return where;
     }
 

@@ -110,11 +110,11 @@ public class OverrideChain {
         StringBuilder where = new StringBuilder("where true");
         List<Object> parameters = new ArrayList<>();
         scope(where, parameters, query.scope());
-        DecisionRecords.condition(where, parameters, "rule = ?", query.rule());
-        DecisionRecords.condition(where, parameters, "type = ?", query.type());
-        DecisionRecords.condition(where, parameters, "organisation = ?", query.organisation());
-        DecisionRecords.condition(where, parameters, "overridden_at >= ?", query.from());
-        DecisionRecords.condition(where, parameters, "overridden_at < ?", query.to());
+        Where.condition(where, parameters, "rule = ?", query.rule());
+        Where.condition(where, parameters, "type = ?", query.type());
+        Where.condition(where, parameters, "organisation = ?", query.organisation());
+        Where.condition(where, parameters, "overridden_at >= ?", query.from());
+        Where.condition(where, parameters, "overridden_at < ?", query.to());
         where.append(" order by overridden_at desc, seq desc limit ? offset ?");
         parameters.add(page.size() + 1);
         parameters.add(page.offset());
@@ -127,8 +127,8 @@ public class OverrideChain {
         StringBuilder where = new StringBuilder(" where rule is not null");
         List<Object> parameters = new ArrayList<>();
         scope(where, parameters, scope);
-        DecisionRecords.condition(where, parameters, "overridden_at >= ?", from);
-        DecisionRecords.condition(where, parameters, "overridden_at < ?", to);
+        Where.condition(where, parameters, "overridden_at >= ?", from);
+        Where.condition(where, parameters, "overridden_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "select rule, count(*) from decision_override" + where + " group by rule")) {
@@ -164,7 +164,7 @@ public class OverrideChain {
             return;
         }
         StringBuilder decisions = new StringBuilder(" where d.id = decision_id");
-        DecisionRecords.scope(decisions, parameters, "d.organisation", scope);
+        Where.scope(decisions, parameters, "d.organisation", scope);
         where.append(" and exists (select 1 from decision d").append(decisions).append(')');
     }
 

@@ -1,9 +1,6 @@
 package ir.hamyar.report;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import ir.hamyar.calendar.IranTime;
-import ir.hamyar.calendar.SolarHijri;
-import ir.hamyar.calendar.SolarHijriDate;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.query.QueryParams;
 import ir.hamyar.security.Caller;
@@ -139,22 +136,8 @@ public class ReportResource {
     }
 
     /** The report's days: given, or this Solar Hijri year so far; at most {@link Intervals#MAX} months. */
-    public static Reports.Period period(String from, String to, List<FieldError> errors) {
-        LocalDate last = day(to, "to", errors);
-        if (last == null) {
-            last = IranTime.today();
-        }
-        LocalDate first = day(from, "from", errors);
-        if (first == null) {
-            first = SolarHijri.toLocalDate(
-                    new SolarHijriDate(SolarHijri.of(last).year(), 1, 1));
-        }
-        if (first.isAfter(last)) {
-            errors.add(new FieldError("from", "must not be after to"));
-        } else if (SolarHijri.plusMonths(first, Intervals.MAX).isBefore(last)) {
-            errors.add(new FieldError("from", "must be at most " + Intervals.MAX + " months before to"));
-        }
-        return new Reports.Period(first, last);
+    static Reports.Period period(String from, String to, List<FieldError> errors) {
+        return Reports.Period.of(day(from, "from", errors), day(to, "to", errors), errors);
     }
 
     private static LocalDate day(String text, String field, List<FieldError> errors) {

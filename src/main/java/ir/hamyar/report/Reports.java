@@ -2,8 +2,10 @@ package ir.hamyar.report;
 
 import ir.hamyar.calendar.IranTime;
 import ir.hamyar.calendar.SolarHijri;
+import ir.hamyar.calendar.SolarHijriDate;
 import ir.hamyar.engine.ConclusionCatalogue;
 import ir.hamyar.ledger.OutcomeCounts;
+import ir.hamyar.problem.FieldError;
 import ir.hamyar.ruleset.ActiveRuleset;
 import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,5 +143,24 @@ public class Reports {
     }
 
     /** A report's days, both included. */
-    public record Period(LocalDate first, LocalDate last) {}
+    public record Period(LocalDate first, LocalDate last) {
+
+        /**
+         * The days asked for (either may be absent: this Solar Hijri year so far), at most {@link Intervals#MAX}
+         * months; a wrong one adds its error.
+         */
+        public static Period of(LocalDate from, LocalDate to, List<FieldError> errors) {
+            LocalDate last = to == null ? IranTime.today() : to;
+            LocalDate first = from == null
+                    ? SolarHijri.toLocalDate(
+                            new SolarHijriDate(SolarHijri.of(last).year(), 1, 1))
+                    : from;
+            if (first.isAfter(last)) {
+                errors.add(new FieldError("from", "must not be after to"));
+            } else if (SolarHijri.plusMonths(first, Intervals.MAX).isBefore(last)) {
+                errors.add(new FieldError("from", "must be at most " + Intervals.MAX + " months before to"));
+            }
+            return new Period(first, last);
+        }
+    }
 }
