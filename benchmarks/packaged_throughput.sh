@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres 2>/dev/null
 workdir=$(mktemp -d)
 cd "$workdir"
-java -Dvertx.disableURIValidation=true -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+java -Dvertx.disableURIValidation=true -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dhamyar.privacy.master-key=$(openssl rand -hex 32) -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
   '-Dhamyar.security.users.intake.password-hash=$2a$04$A07k1HlC6KNy4UP9nHF95ubXbHQI78m0TpZ0UyZ.AZ7Nrd4exzgfO' \
   -Dhamyar.security.users.intake.roles=intake -Dquarkus.log.level=WARN \
   -jar "$build/quarkus-run.jar" > "$workdir/service.log" 2>&1 &

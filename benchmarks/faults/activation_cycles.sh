@@ -9,7 +9,7 @@ rules=$(cd "$(dirname "$0")/../../rules" && pwd)
 db=hamyar_fault_cycles; port=8184; url="http://127.0.0.1:$port"
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres 2>/dev/null
 workdir=$(mktemp -d); cd "$workdir"
-java -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dquarkus.http.port=$port -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+java -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dhamyar.privacy.master-key=$(openssl rand -hex 32) -Dquarkus.http.port=$port -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
   '-Dhamyar.security.users.policy.password-hash=$2a$04$30vJjUUZiuJCrst4q9VUVeahIXkoSv5crwTOaAedfoZQ.M/g3mtSG' \
   -Dhamyar.security.users.policy.roles=policy -Dquarkus.log.level=WARN \
   -jar "$build/quarkus-run.jar" > service.log 2>&1 &

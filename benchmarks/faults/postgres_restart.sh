@@ -11,7 +11,7 @@ cluster=$(ls /etc/postgresql | head -n 1)
 db=hamyar_fault_pg; port=8183
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres 2>/dev/null
 workdir=$(mktemp -d); cd "$workdir"
-java -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dquarkus.http.port=$port -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
+java -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dhamyar.privacy.master-key=$(openssl rand -hex 32) -Dquarkus.http.port=$port -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
   '-Dhamyar.security.users.intake.password-hash=$2a$04$A07k1HlC6KNy4UP9nHF95ubXbHQI78m0TpZ0UyZ.AZ7Nrd4exzgfO' \
   -Dhamyar.security.users.intake.roles=intake \
   '-Dhamyar.security.users.auditor.password-hash=$2a$04$Tud6Bur..E.UJtQ2YxIYEu9epTW7R2tmFY2QXQHeFiwaY6IS3NBqC' \

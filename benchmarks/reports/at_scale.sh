@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 hash='$2a$04$ta1ZVUWrOzh50iUC011zL.gNJHcNwgeiySE2t/8gu2NHaJfqfidpS'   # bcrypt of manager-test, cost 4
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres
 workdir=$(mktemp -d); cd "$workdir"
-java -Xmx384m -Dvertx.disableURIValidation=true -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dquarkus.http.port="$port" \
+java -Xmx384m -Dvertx.disableURIValidation=true -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dhamyar.privacy.master-key=$(openssl rand -hex 32) -Dquarkus.http.port="$port" \
   -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
   "-Dhamyar.security.users.manager.password-hash=$hash" -Dhamyar.security.users.manager.roles=manager \
   '-Dhamyar.security.users.manager.organisation=*' \

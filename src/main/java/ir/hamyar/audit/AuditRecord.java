@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
 import ir.hamyar.ledger.Asked;
+import ir.hamyar.ledger.Erased;
 import ir.hamyar.ledger.OverrideView;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,7 +44,9 @@ public record AuditRecord(
                                         + " supersedes an earlier one")
                 List<OverrideView> overrides,
         String previousHash,
-        String hash) {
+        String hash,
+        @Schema(description = "present once the subject was erased: input, response and conclusions are then absent")
+                Erased erased) {
 
     public record Ruleset(int version, String sha256) {
 

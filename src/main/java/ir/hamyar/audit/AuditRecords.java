@@ -59,11 +59,12 @@ public class AuditRecords {
                 AuditRecord.Ruleset.of(asked),
                 asked.input(),
                 decision.answered().response(),
-                recorded.conclusions(),
+                decision.isErased() ? null : recorded.conclusions(),
                 fired,
                 overrides,
                 decision.previousHash(),
-                decision.hash());
+                decision.hash(),
+                decision.erased());
     }
 
     private static List<AuditRecord.ParameterValue> parameters(

@@ -118,7 +118,8 @@ public class DecisionAudit {
                 decision.asked().caller(),
                 decision.asked().organisation(),
                 AuditRecord.Ruleset.of(decision.asked()),
-                Differences.outcomes(Replayer.recorded(decision).conclusions()));
+                Differences.outcomes(Replayer.recorded(decision).conclusions()),
+                decision.erased());
     }
 
     /** The decision, if the reader may see it; another organisation's is not found, as one that does not exist. */

@@ -1,6 +1,8 @@
 package ir.hamyar.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import ir.hamyar.ledger.Erased;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -17,4 +19,8 @@ public record DecisionSummary(
         String caller,
         @Schema(nullable = true) String organisation,
         AuditRecord.Ruleset ruleset,
-        @Schema(type = SchemaType.ARRAY, implementation = Outcome.class) JsonNode conclusions) {}
+        @Schema(type = SchemaType.ARRAY, implementation = Outcome.class, description = "empty once erased")
+                JsonNode conclusions,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Schema(nullable = true, description = "present once the subject was erased")
+                Erased erased) {}

@@ -2,9 +2,11 @@ package ir.hamyar.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import ir.hamyar.ledger.Asked;
+import ir.hamyar.ledger.Erased;
 import ir.hamyar.ledger.Failure;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A request the rules could not decide, as auditors read it; {@code input} (the profile as received) only in the
@@ -24,7 +26,8 @@ public record FailedEvaluation(
         String rule,
         String reason,
         String requestSha256,
-        String input) {
+        String input,
+        @Schema(description = "present once the subject was erased; the input is then absent") Erased erased) {
 
     public static FailedEvaluation of(Failure failure) {
         Asked asked = failure.asked();
@@ -41,6 +44,7 @@ public record FailedEvaluation(
                 failure.rule(),
                 failure.reason(),
                 asked.requestSha256(),
-                asked.input());
+                asked.input(),
+                failure.erased());
     }
 }

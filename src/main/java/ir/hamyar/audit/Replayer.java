@@ -9,7 +9,9 @@ import ir.hamyar.evaluation.Evaluations;
 import ir.hamyar.json.Json;
 import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
+import ir.hamyar.ledger.Erased;
 import ir.hamyar.ledger.StoredDecision;
+import ir.hamyar.problem.DomainException;
 import ir.hamyar.profile.ProfileKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,11 @@ public class Replayer {
         this.evaluations = evaluations;
     }
 
+    /** Decides the recorded input again; 409 once its subject was erased (the input is gone). */
     public Outcome replay(StoredDecision decision, CompiledRuleset ruleset) {
+        if (decision.isErased()) {
+            throw erased(decision);
+        }
         Evaluated evaluated = evaluations.evaluate(
                 ruleset,
                 ProfileKind.fromWireName(decision.asked().kind()).orElseThrow(),
@@ -41,10 +47,23 @@ public class Replayer {
 
     /** What the decision recorded: its conclusions as answered and the rules that fired, in order. */
     public static Outcome recorded(StoredDecision decision) {
+        if (decision.answered().response() == null) {
+            return new Outcome(
+                    Json.MAPPER.createArrayNode(), decision.answered().terms().firedRules());
+        }
         JsonNode response = Json.readOwn(decision.answered().response());
         List<String> fired = new ArrayList<>();
         response.path("firedRules").forEach(rule -> fired.add(rule.path("rule").asText()));
         return new Outcome((ArrayNode) response.path("conclusions"), fired);
+    }
+
+    static DomainException.Conflict erased(StoredDecision decision) {
+        Erased erased = decision.erased();
+        return new DomainException.Conflict(
+                "erased",
+                "Decision erased",
+                "the input and answer of decision " + decision.asked().id() + " were erased at " + erased.at() + " by "
+                        + erased.by() + ": it cannot be decided again");
     }
 
     /** Conclusions as answered, and fired rules in firing order. */

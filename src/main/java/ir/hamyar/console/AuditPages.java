@@ -281,7 +281,7 @@ public class AuditPages {
         Map<String, OverrideView> inForce = new LinkedHashMap<>();
         audited.overrides().forEach(made -> inForce.put(made.type() + "|" + made.subject(), made));
         List<Explained> conclusions = new ArrayList<>();
-        for (JsonNode conclusion : audited.conclusions()) {
+        for (JsonNode conclusion : audited.conclusions() == null ? List.<JsonNode>of() : audited.conclusions()) {
             String rule = conclusion.path("rule").asText(null);
             String subject = conclusion.path("subject").asText(null);
             OverrideView overridden = inForce.get(conclusion.path("type").asText() + "|" + subject);

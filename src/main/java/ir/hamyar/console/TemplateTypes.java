@@ -17,6 +17,7 @@ import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
 import ir.hamyar.ledger.Checkpoint;
+import ir.hamyar.ledger.Erased;
 import ir.hamyar.ledger.OverrideView;
 import ir.hamyar.ledger.Verification;
 import ir.hamyar.problem.FieldError;
@@ -65,6 +66,7 @@ import ir.hamyar.scenario.ScenarioFailure;
 @TemplateData(target = AuditRecord.FiredRule.class)
 @TemplateData(target = AuditRecord.ParameterValue.class)
 @TemplateData(target = OverrideView.class)
+@TemplateData(target = Erased.class)
 @TemplateData(target = DecisionAudit.Replay.class)
 @TemplateData(target = Differences.Difference.class)
 @TemplateData(target = FailedEvaluation.class)

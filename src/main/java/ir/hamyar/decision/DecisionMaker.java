@@ -11,6 +11,7 @@ import ir.hamyar.json.Sha256;
 import ir.hamyar.ledger.Answered;
 import ir.hamyar.ledger.Asked;
 import ir.hamyar.ledger.Failure;
+import ir.hamyar.ledger.SearchTerms;
 import ir.hamyar.ledger.Tally;
 import ir.hamyar.profile.ProfileKind;
 import ir.hamyar.profile.ReadProfile;
@@ -68,14 +69,14 @@ public class DecisionMaker {
                 new DecisionResponse.RulesetRef(version.version(), version.sha256()),
                 evaluated.conclusions(),
                 firedRules(evaluated.firedRules()));
+        List<String[]> concluded = evaluated.conclusions().stream()
+                .map(c -> new String[] {c.type(), c.value()})
+                .toList();
         return new Answered(
                 asked(id, now, version, kind, profile, profileJson, input, idempotencyKey, caller),
                 Json.write(response),
-                kind == ProfileKind.FAMILY
-                        ? Tally.ofFamily(evaluated.conclusions().stream()
-                                .map(c -> new String[] {c.type(), c.value()})
-                                .toList())
-                        : Tally.NONE);
+                SearchTerms.of(evaluated.firedRules(), concluded),
+                kind == ProfileKind.FAMILY ? Tally.ofFamily(concluded) : Tally.NONE);
     }
 
     private static Asked asked(

@@ -132,6 +132,9 @@ public class DecisionService {
     }
 
     private String withOverrides(StoredDecision stored) {
+        if (stored.isErased()) {
+            return erased(stored);
+        }
         List<StoredOverride> made = overrides.of(stored.asked().id());
         if (made.isEmpty()) {
             return stored.answered().response();
@@ -187,6 +190,26 @@ public class DecisionService {
         }
     }
 
+    /** An erased decision as its caller reads it: what the record keeps, and the erasure in place of the answer. */
+    private static String erased(StoredDecision stored) {
+        ObjectNode answer = Json.MAPPER.createObjectNode();
+        answer.put("decisionId", stored.asked().id().toString());
+        answer.put("kind", stored.asked().kind());
+        answer.put("subjectRef", stored.asked().subjectRef());
+        answer.put("assessedOn", stored.asked().assessedOn().toString());
+        answer.put("decidedAt", stored.asked().at().toString());
+        answer.putObject("ruleset")
+                .put("version", stored.asked().rulesetVersion())
+                .put("sha256", stored.asked().rulesetSha256());
+        List<String> fired = stored.answered().terms().firedRules();
+        ArrayNode rules = answer.putArray("firedRules");
+        for (int i = 0; i < fired.size(); i++) {
+            rules.addObject().put("seq", i + 1).put("rule", fired.get(i));
+        }
+        answer.set("erased", Json.asAnswered(stored.erased()));
+        return Json.write(answer);
+    }
+
     private static String itemResult(Answered decision, Answered onRecord) {
         try {
             return answer(decision, onRecord);
@@ -199,6 +222,13 @@ public class DecisionService {
     private static String answer(Answered decision, Answered onRecord) {
         if (onRecord.asked().id().equals(decision.asked().id())
                 || onRecord.asked().requestSha256().equals(decision.asked().requestSha256())) {
+            if (onRecord.response() == null) {
+                throw new DomainException.Conflict(
+                        "erased",
+                        "Decision erased",
+                        "the decision recorded under this Idempotency-Key was erased; send the request under a new"
+                                + " Idempotency-Key to decide again");
+            }
             return onRecord.response();
         }
         throw new DomainException.Conflict(

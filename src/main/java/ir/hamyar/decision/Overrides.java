@@ -137,6 +137,13 @@ public class Overrides {
     }
 
     private static JsonNode conclusion(StoredDecision decision, OverrideRequest request) {
+        if (decision.isErased()) {
+            throw new DomainException.Conflict(
+                    "erased",
+                    "Decision erased",
+                    "the answer of decision " + decision.asked().id() + " was erased at "
+                            + decision.erased().at() + ": it has no conclusion left to override");
+        }
         List<String> wanted = CaseworkerOverride.conclusion(request.type(), request.subject());
         for (JsonNode conclusion : Json.readOwn(decision.answered().response()).path("conclusions")) {
             if (CaseworkerOverride.conclusion(conclusion).equals(wanted)) {

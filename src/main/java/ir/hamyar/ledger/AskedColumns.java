@@ -9,10 +9,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The columns of what was asked, which the decision and the evaluation_failure tables both keep, in one order: the
- * first twelve parameters of their inserts ({@link #withInput}), and what their reads turn back into an {@link Asked}.
+ * first eleven parameters of their inserts ({@link #names}), and what their reads turn back into an {@link Asked}.
+ * The input is sealed, so each table stores and reads it itself.
  */
 final class AskedColumns {
 
@@ -20,13 +22,27 @@ final class AskedColumns {
 
     /** The columns but the input, {@code atColumn} being the table's own time (decided_at, failed_at). */
     static String names(String atColumn) {
-        return "id, kind, subject_ref, assessed_on, " + atColumn
-                + ", caller, idempotency_key, request_sha256, ruleset_version, ruleset_sha256, organisation";
+        return names("", atColumn);
     }
 
-    /** Every column, the input last: the order {@link #bind} binds. */
-    static String withInput(String atColumn) {
-        return names(atColumn) + ", input";
+    /** The same, each column prefixed with a table alias ({@code "d."}) for reads that join. */
+    static String names(String alias, String atColumn) {
+        return String.join(
+                ", ",
+                Stream.of(
+                                "id",
+                                "kind",
+                                "subject_ref",
+                                "assessed_on",
+                                atColumn,
+                                "caller",
+                                "idempotency_key",
+                                "request_sha256",
+                                "ruleset_version",
+                                "ruleset_sha256",
+                                "organisation")
+                        .map(column -> alias + column)
+                        .toList());
     }
 
     static void bind(PreparedStatement insert, Asked asked) throws SQLException {
@@ -41,11 +57,10 @@ final class AskedColumns {
         insert.setInt(9, asked.rulesetVersion());
         insert.setString(10, asked.rulesetSha256());
         insert.setString(11, asked.organisation());
-        insert.setString(12, asked.input());
     }
 
-    /** What a row asked; {@code input} only where the read selected it (lists of failures leave it out). */
-    static Asked read(ResultSet row, String atColumn, boolean withInput) throws SQLException {
+    /** What a row asked, with the input as the reader opened it (null: not read, or erased). */
+    static Asked read(ResultSet row, String atColumn, String input) throws SQLException {
         return new Asked(
                 row.getObject("id", UUID.class),
                 row.getString("kind"),
@@ -58,7 +73,7 @@ final class AskedColumns {
                 row.getString("request_sha256"),
                 row.getInt("ruleset_version"),
                 row.getString("ruleset_sha256"),
-                withInput ? row.getString("input") : null);
+                input);
     }
 
     /** An id as a caller wrote it in a path: a UUID, or nothing on record. */

@@ -1,5 +1,8 @@
 package ir.hamyar.ledger;
 
+import ir.hamyar.json.Sha256;
+import ir.hamyar.privacy.DataKey;
+import ir.hamyar.privacy.MasterKeys;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,24 +15,27 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * The SQL of appending one group of decisions to the chain, in the caller's transaction: take the chain's advisory
- * lock (every writer of every replica appends under it), read the head, look up in one query which idempotency keys
- * of the group are on record already, then chain the new decisions in order and insert them in one JDBC batch, and
- * what the reports count of the family decisions among them in another ({@code decision_outcome}).
+ * The SQL of appending one group of decisions to the chain, in the caller's transaction: take the group's subjects'
+ * data keys ({@link SubjectKeys}, made where missing), then the chain's advisory lock (every writer of every replica
+ * appends under it), read the head, look up in one query which idempotency keys of the group are on record already,
+ * then seal each new decision's input and answer under its subject's key, chain them in order over the ciphertext and
+ * insert them in one JDBC batch, and what the reports count of the family decisions among them in another
+ * ({@code decision_outcome}).
  */
 final class ChainAppend {
 
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
 
-    private static final String INSERT = "insert into decision (" + AskedColumns.withInput("decided_at")
-            + ", recorded_at, response, seq, previous_hash, hash)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?)";
+    private static final String INSERT = "insert into decision (" + AskedColumns.names("decided_at")
+            + ", key_id, sealed_input, sealed_response, fired_rules, concluded, recorded_at, seq, previous_hash, hash)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String TALLY = "insert into decision_outcome (seq, decided_at, organisation, subject_ref,"
             + " tier, safe_house, stay, sons_not_allowed) values (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String EXISTING = "select " + DecisionRecords.COLUMNS + " from decision"
-            + " where (caller, idempotency_key) in (select * from unnest(?::varchar[], ?::varchar[]))";
+    private static final String EXISTING = "select " + DecisionRecords.COLUMNS + DecisionRecords.FROM
+            + " where (d.caller, d.idempotency_key) in (select * from unnest(?::varchar[], ?::varchar[]))";
 
     private ChainAppend() {}
 
@@ -38,19 +44,30 @@ final class ChainAppend {
      * the one recorded earlier (or earlier in this group) under the same caller and idempotency key.
      */
     static List<List<Answered>> append(
-            Connection connection, List<List<Answered>> requests, Duration timeout, Instant recordedAt)
+            Connection connection,
+            List<List<Answered>> requests,
+            Duration timeout,
+            Instant recordedAt,
+            MasterKeys masterKeys)
             throws SQLException {
         try (Statement limits = connection.createStatement()) {
             limits.execute("set local statement_timeout = " + timeout.toMillis());
             limits.execute("set local lock_timeout = " + timeout.toMillis());
         }
+        Map<String, DataKey> keys = SubjectKeys.live(
+                connection,
+                requests.stream()
+                        .flatMap(List::stream)
+                        .map(decision -> decision.asked().subjectRef())
+                        .toList(),
+                masterKeys);
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
             lock.execute();
         }
         ChainHead head = ChainHead.read(connection, ChainHead.DECISIONS);
         long seq = head.seq();
         String previous = head.hash();
-        Map<List<String>, Answered> taken = existing(connection, requests);
+        Map<List<String>, Answered> taken = existing(connection, requests, masterKeys);
         List<List<Answered>> onRecord = new ArrayList<>(requests.size());
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
                 PreparedStatement tally = connection.prepareStatement(TALLY)) {
@@ -64,8 +81,10 @@ final class ChainAppend {
                         answers.add(earlier);
                         continue;
                     }
-                    String hash = HashChain.link(previous, ++seq, decision, recordedAt);
-                    bind(insert, seq, decision, recordedAt, previous, hash);
+                    SealedDecision sealed = SealedDecision.of(
+                            decision, keys.get(decision.asked().subjectRef()));
+                    String hash = HashChain.link(previous, ++seq, sealed.chained(decision, recordedAt));
+                    bind(insert, seq, decision, sealed, recordedAt, previous, hash);
                     insert.addBatch();
                     if (decision.tally().counted()) {
                         bind(tally, seq, decision);
@@ -89,8 +108,8 @@ final class ChainAppend {
     }
 
     /** The decisions already on record under the idempotency keys of the group, by (caller, key). */
-    private static Map<List<String>, Answered> existing(Connection connection, List<List<Answered>> requests)
-            throws SQLException {
+    private static Map<List<String>, Answered> existing(
+            Connection connection, List<List<Answered>> requests, MasterKeys masterKeys) throws SQLException {
         List<String> callers = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (List<Answered> request : requests) {
@@ -111,7 +130,7 @@ final class ChainAppend {
             select.setArray(2, connection.createArrayOf("varchar", keys.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    Answered recorded = DecisionRecords.row(rows).answered();
+                    Answered recorded = DecisionRecords.row(rows, masterKeys).answered();
                     existing.put(key(recorded.asked()), recorded);
                 }
             }
@@ -137,13 +156,45 @@ final class ChainAppend {
     }
 
     private static void bind(
-            PreparedStatement insert, long seq, Answered decision, Instant recordedAt, String previous, String hash)
+            PreparedStatement insert,
+            long seq,
+            Answered decision,
+            SealedDecision sealed,
+            Instant recordedAt,
+            String previous,
+            String hash)
             throws SQLException {
         AskedColumns.bind(insert, decision.asked());
-        insert.setTimestamp(13, Timestamp.from(recordedAt));
-        insert.setString(14, decision.response());
-        insert.setLong(15, seq);
-        insert.setString(16, previous);
-        insert.setString(17, hash);
+        insert.setObject(12, sealed.key().id());
+        insert.setBytes(13, sealed.input());
+        insert.setBytes(14, sealed.response());
+        insert.setObject(15, decision.terms().firedRules().toArray(String[]::new));
+        insert.setObject(16, decision.terms().concluded().toArray(String[]::new));
+        insert.setTimestamp(17, Timestamp.from(recordedAt));
+        insert.setLong(18, seq);
+        insert.setString(19, previous);
+        insert.setString(20, hash);
+    }
+
+    /** A decision's input and answer sealed under its subject's data key, for this record and field only. */
+    private record SealedDecision(DataKey key, byte[] input, byte[] response) {
+
+        static SealedDecision of(Answered decision, DataKey key) {
+            UUID id = decision.asked().id();
+            return new SealedDecision(
+                    key,
+                    key.seal(decision.asked().input(), DecisionRecords.about(id, "input")),
+                    key.seal(decision.response(), DecisionRecords.about(id, "response")));
+        }
+
+        HashChain.Chained chained(Answered decision, Instant recordedAt) {
+            return new HashChain.Chained(
+                    decision.asked(),
+                    recordedAt,
+                    Sha256.hex(input),
+                    Sha256.hex(response),
+                    key.id(),
+                    decision.terms().firedRules());
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import ir.hamyar.privacy.MasterKeys;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.workers.Worker;
 import ir.hamyar.workers.Workers;
@@ -43,6 +44,7 @@ public class ChainWriter {
     private static final Logger LOG = Logger.getLogger(ChainWriter.class);
 
     private final AgroalDataSource dataSource;
+    private final MasterKeys masterKeys;
     private final Duration writeTimeout;
     private final DistributionSummary groupSizes;
     private final Timer appends;
@@ -52,8 +54,14 @@ public class ChainWriter {
     private Worker writer;
     private long unreachableUntil;
 
-    public ChainWriter(AgroalDataSource dataSource, LedgerConfig config, MeterRegistry metrics, Workers workers) {
+    public ChainWriter(
+            AgroalDataSource dataSource,
+            LedgerConfig config,
+            MeterRegistry metrics,
+            Workers workers,
+            MasterKeys masterKeys) {
         this.dataSource = dataSource;
+        this.masterKeys = masterKeys;
         this.workers = workers;
         this.writeTimeout = config.writeTimeout();
         this.groupSizes = DistributionSummary.builder("hamyar.audit.group.decisions")
@@ -131,7 +139,8 @@ public class ChainWriter {
                         connection,
                         group.stream().map(Append::decisions).toList(),
                         writeTimeout,
-                        clock.instant().truncatedTo(ChronoUnit.MICROS));
+                        clock.instant().truncatedTo(ChronoUnit.MICROS),
+                        masterKeys);
                 connection.commit();
                 appends.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 groupSizes.record(size);

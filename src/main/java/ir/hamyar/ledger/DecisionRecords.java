@@ -1,13 +1,15 @@
 package ir.hamyar.ledger;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
-import ir.hamyar.json.Json;
+import ir.hamyar.json.Sha256;
+import ir.hamyar.privacy.MasterKeys;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
 import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,49 +20,64 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Reads recorded decisions for auditors, newest first by decision time ({@code seq} breaks ties, so the order is
- * stable). Filters on conclusions and fired rules use {@code @>} on the response as jsonb (GIN index); the others
- * have b-tree indexes ending in {@code (decided_at, seq)}, which give that order too (migration V5).
+ * stable), opening sealed inputs and answers with their subject's data key (an erased subject's stay closed and read
+ * as null, with the erasure). Filters on conclusions and fired rules use {@code @>} on the narrow arrays of
+ * {@link SearchTerms} (one GIN index, migration V10); the others have b-tree indexes ending in
+ * {@code (decided_at, seq)}, which give that order too (migration V5).
  */
 @ApplicationScoped
 public class DecisionRecords {
 
-    static final String COLUMNS = "seq, " + AskedColumns.withInput("decided_at")
-            + ", recorded_at, response::text as response, previous_hash, hash";
+    /** What the chain covers of a record: enough to verify it, nothing to open. */
+    private static final String CHAINED = "d.seq, " + AskedColumns.names("d.", "decided_at")
+            + ", d.recorded_at, d.input, d.response::text as response, d.key_id, d.sealed_input, d.sealed_response,"
+            + " d.fired_rules, d.input_sha256, d.response_sha256, d.previous_hash, d.hash";
+    /** A record with its data key and its erasure, from {@link #FROM}. */
+    static final String COLUMNS =
+            CHAINED + ", k.wrapped, k.master_key, x.erased_at, x.erased_by, x.reason as erasure_reason";
+
+    static final String FROM = " from decision d left join subject_key k on k.id = d.key_id"
+            + " left join erasure x on x.id = d.erasure_id";
 
     private final AgroalDataSource dataSource;
+    private final MasterKeys masterKeys;
 
-    public DecisionRecords(AgroalDataSource dataSource) {
+    public DecisionRecords(AgroalDataSource dataSource, MasterKeys masterKeys) {
         this.dataSource = dataSource;
+        this.masterKeys = masterKeys;
     }
 
     /** One page of matching decisions, newest first. */
     public Page<StoredDecision> find(DecisionQuery query, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
-        Where.scope(where, parameters, "organisation", query.scope());
-        Where.condition(where, parameters, "subject_ref = ?", query.subjectRef());
-        Where.condition(where, parameters, "kind = ?", query.kind());
-        Where.condition(where, parameters, "ruleset_version = ?", query.rulesetVersion());
-        Where.condition(where, parameters, "decided_at >= ?", query.from());
-        Where.condition(where, parameters, "decided_at < ?", query.to());
-        if (query.rule() != null) {
-            ObjectNode fired = Json.MAPPER.createObjectNode();
-            fired.putArray("firedRules").addObject().put("rule", query.rule());
-            Where.condition(where, parameters, "response::jsonb @> ?::jsonb", fired.toString());
-        }
-        if (query.type() != null || query.value() != null) {
-            ObjectNode concluded = Json.MAPPER.createObjectNode();
-            ObjectNode conclusion = concluded.putArray("conclusions").addObject();
-            if (query.type() != null) {
-                conclusion.put("type", query.type());
-            }
-            if (query.value() != null) {
-                conclusion.put("value", query.value());
-            }
-            Where.condition(where, parameters, "response::jsonb @> ?::jsonb", concluded.toString());
+        Where.scope(where, parameters, "d.organisation", query.scope());
+        Where.condition(where, parameters, "d.subject_ref = ?", query.subjectRef());
+        Where.condition(where, parameters, "d.kind = ?", query.kind());
+        Where.condition(where, parameters, "d.ruleset_version = ?", query.rulesetVersion());
+        Where.condition(where, parameters, "d.decided_at >= ?", query.from());
+        Where.condition(where, parameters, "d.decided_at < ?", query.to());
+        Where.condition(
+                where, parameters, "d.fired_rules @> ?::text[]", query.rule() == null ? null : array(query.rule()));
+        if (query.type() != null && query.value() != null) {
+            Where.condition(
+                    where,
+                    parameters,
+                    "d.concluded @> ?::text[]",
+                    array(SearchTerms.token(query.type(), query.value())));
+        } else if (query.type() != null) {
+            Where.condition(where, parameters, "d.concluded @> ?::text[]", array(query.type()));
+        } else if (query.value() != null) {
+            Where.condition(
+                    where,
+                    parameters,
+                    "exists (select 1 from unnest(d.concluded) t where strpos(t, '=') > 0"
+                            + " and substr(t, strpos(t, '=') + 1) = ?)",
+                    query.value());
         }
         parameters.add(page.size() + 1);
         parameters.add(page.offset());
@@ -69,8 +86,8 @@ public class DecisionRecords {
                         dataSource,
                         connection -> select(
                                 connection,
-                                "select " + COLUMNS + " from decision" + where
-                                        + " order by decided_at desc, seq desc limit ? offset ?",
+                                "select " + COLUMNS + FROM + where
+                                        + " order by d.decided_at desc, d.seq desc limit ? offset ?",
                                 parameters)),
                 page);
     }
@@ -79,18 +96,19 @@ public class DecisionRecords {
     public Optional<StoredDecision> find(String decisionId) {
         return AskedColumns.id(decisionId).flatMap(id -> Jdbc.read(
                         dataSource,
-                        connection ->
-                                select(connection, "select " + COLUMNS + " from decision where id = ?", List.of(id)))
+                        connection -> select(connection, "select " + COLUMNS + FROM + " where d.id = ?", List.of(id)))
                 .stream()
                 .findFirst());
     }
 
-    /** The most recent decisions, newest first. */
+    /** The most recent decisions that can still be read (not erased), newest first. */
     public List<StoredDecision> latest(int limit) {
         return Jdbc.read(
                 dataSource,
                 connection -> select(
-                        connection, "select " + COLUMNS + " from decision order by seq desc limit ?", List.of(limit)));
+                        connection,
+                        "select " + COLUMNS + FROM + " where d.erasure_id is null order by d.seq desc limit ?",
+                        List.of(limit)));
     }
 
     /** How often each rule fired, and in how many decisions, among decisions made in [from, to). */
@@ -102,8 +120,8 @@ public class DecisionRecords {
         Where.condition(where, parameters, "d.decided_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement statement =
-                    connection.prepareStatement("select fired->>'rule', count(*), count(distinct d.id) from decision d,"
-                            + " json_array_elements(d.response->'firedRules') fired" + where + " group by 1")) {
+                    connection.prepareStatement("select fired, count(*), count(distinct d.id) from decision d,"
+                            + " unnest(d.fired_rules) fired" + where + " group by 1")) {
                 Jdbc.bind(statement, parameters);
                 Map<String, long[]> counts = new LinkedHashMap<>();
                 try (ResultSet result = statement.executeQuery()) {
@@ -138,10 +156,10 @@ public class DecisionRecords {
         return Jdbc.inTransaction(dataSource, connection -> {
             connection.setReadOnly(true);
             try (PreparedStatement statement =
-                    connection.prepareStatement("select " + COLUMNS + " from decision order by seq")) {
+                    connection.prepareStatement("select " + CHAINED + " from decision d order by d.seq")) {
                 statement.setFetchSize(1000);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return walk.over(() -> rows.next() ? row(rows) : null);
+                    return walk.over(() -> rows.next() ? row(rows, null) : null);
                 }
             }
         });
@@ -156,24 +174,73 @@ public class DecisionRecords {
         StoredDecision next() throws SQLException;
     }
 
-    static StoredDecision row(ResultSet rows) throws SQLException {
-        Asked asked = AskedColumns.read(rows, "decided_at", true);
+    /**
+     * One record as read; {@code masterKeys} null for a read of {@link #CHAINED} columns only, which opens nothing
+     * (the chain covers what is stored, so verifying needs no key).
+     */
+    static StoredDecision row(ResultSet rows, MasterKeys masterKeys) throws SQLException {
+        UUID id = rows.getObject("id", UUID.class);
+        UUID keyId = rows.getObject("key_id", UUID.class);
+        byte[] sealedInput = rows.getBytes("sealed_input");
+        byte[] sealedResponse = rows.getBytes("sealed_response");
+        String input = rows.getString("input");
+        String response = rows.getString("response");
+        String inputDigest = digest(sealedInput, input, rows.getString("input_sha256"));
+        String responseDigest = digest(sealedResponse, response, rows.getString("response_sha256"));
+        Erased erased = null;
+        if (masterKeys != null) {
+            OffsetDateTime erasedAt = rows.getObject("erased_at", OffsetDateTime.class);
+            if (erasedAt != null) {
+                erased =
+                        new Erased(erasedAt.toInstant(), rows.getString("erased_by"), rows.getString("erasure_reason"));
+            }
+            if (keyId != null && erased == null) {
+                byte[] wrapped = rows.getBytes("wrapped");
+                String masterId = rows.getString("master_key");
+                input = SubjectKeys.open(masterKeys, keyId, masterId, wrapped, sealedInput, about(id, "input"));
+                response =
+                        SubjectKeys.open(masterKeys, keyId, masterId, wrapped, sealedResponse, about(id, "response"));
+            }
+        }
+        Array fired = rows.getArray("fired_rules");
+        SearchTerms terms = new SearchTerms(fired == null ? List.of() : List.of((String[]) fired.getArray()), null);
         return new StoredDecision(
                 rows.getLong("seq"),
-                new Answered(asked, rows.getString("response")),
+                new Answered(AskedColumns.read(rows, "decided_at", input), response, terms, Tally.NONE),
                 rows.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rows.getString("previous_hash"),
-                rows.getString("hash"));
+                rows.getString("hash"),
+                keyId,
+                inputDigest,
+                responseDigest,
+                erased);
     }
 
-    private static List<StoredDecision> select(Connection connection, String sql, List<Object> parameters)
+    /** What a sealed decision's field is sealed as: the ciphertext opens only for this record and field. */
+    static String about(UUID decisionId, String field) {
+        return "decision " + decisionId + " " + field;
+    }
+
+    /** The sha256 of what is stored of a field: its ciphertext, its text, or the digest an erasure left of it. */
+    private static String digest(byte[] sealed, String text, String kept) {
+        if (sealed != null) {
+            return Sha256.hex(sealed);
+        }
+        return text != null ? Sha256.hex(text.getBytes(StandardCharsets.UTF_8)) : kept;
+    }
+
+    private static String[] array(String element) {
+        return new String[] {element};
+    }
+
+    private List<StoredDecision> select(Connection connection, String sql, List<Object> parameters)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             Jdbc.bind(statement, parameters);
             List<StoredDecision> decisions = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    decisions.add(row(rows));
+                    decisions.add(row(rows, masterKeys));
                 }
             }
             return decisions;

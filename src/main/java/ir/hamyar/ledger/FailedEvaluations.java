@@ -4,6 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import ir.hamyar.db.Jdbc;
 import ir.hamyar.db.StorageException;
+import ir.hamyar.privacy.DataKey;
+import ir.hamyar.privacy.MasterKeys;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
 import ir.hamyar.security.Caller;
@@ -17,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,16 +31,21 @@ import org.jboss.logging.Logger;
 public class FailedEvaluations {
 
     private static final Logger LOG = Logger.getLogger(FailedEvaluations.class);
-    private static final String INSERT = "insert into evaluation_failure (" + AskedColumns.withInput("failed_at")
-            + ", rule, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String COLUMNS = "select " + AskedColumns.names("failed_at") + ", rule, reason";
+    private static final String INSERT = "insert into evaluation_failure (" + AskedColumns.names("failed_at")
+            + ", key_id, sealed_input, rule, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = "select " + AskedColumns.names("f.", "failed_at") + ", f.rule, f.reason";
+    private static final String WITH_INPUT = COLUMNS + ", f.input, f.key_id, f.sealed_input, k.wrapped, k.master_key,"
+            + " x.erased_at, x.erased_by, x.reason as erasure_reason from evaluation_failure f"
+            + " left join subject_key k on k.id = f.key_id left join erasure x on x.id = f.erasure_id";
 
     private final AgroalDataSource dataSource;
     private final MeterRegistry metrics;
+    private final MasterKeys masterKeys;
 
-    public FailedEvaluations(AgroalDataSource dataSource, MeterRegistry metrics) {
+    public FailedEvaluations(AgroalDataSource dataSource, MeterRegistry metrics, MasterKeys masterKeys) {
         this.dataSource = dataSource;
         this.metrics = metrics;
+        this.masterKeys = masterKeys;
     }
 
     /** Keeps the failures; the caller is answered a rule failure whether or not they could be kept. */
@@ -57,9 +65,15 @@ public class FailedEvaluations {
         }
         try {
             Jdbc.inTransaction(dataSource, connection -> {
+                Map<String, DataKey> keys = SubjectKeys.live(
+                        connection,
+                        failures.stream()
+                                .map(failure -> failure.asked().subjectRef())
+                                .toList(),
+                        masterKeys);
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     for (Failure failure : failures) {
-                        bind(insert, failure);
+                        bind(insert, failure, keys.get(failure.asked().subjectRef()));
                         insert.addBatch();
                     }
                     return insert.executeBatch();
@@ -74,22 +88,22 @@ public class FailedEvaluations {
     public Page<Failure> find(Filter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
-        Where.scope(where, parameters, "organisation", filter.scope());
-        Where.condition(where, parameters, "ruleset_version = ?", filter.rulesetVersion());
-        Where.condition(where, parameters, "rule = ?", filter.rule());
-        Where.condition(where, parameters, "failed_at >= ?", filter.from());
-        Where.condition(where, parameters, "failed_at < ?", filter.to());
+        Where.scope(where, parameters, "f.organisation", filter.scope());
+        Where.condition(where, parameters, "f.ruleset_version = ?", filter.rulesetVersion());
+        Where.condition(where, parameters, "f.rule = ?", filter.rule());
+        Where.condition(where, parameters, "f.failed_at >= ?", filter.from());
+        Where.condition(where, parameters, "f.failed_at < ?", filter.to());
         parameters.add(page.size() + 1);
         parameters.add(page.offset());
         return Page.ofOneMore(
                 Jdbc.read(dataSource, connection -> {
-                    try (PreparedStatement select = connection.prepareStatement(COLUMNS + " from evaluation_failure"
-                            + where + " order by failed_at desc, id desc limit ? offset ?")) {
+                    try (PreparedStatement select = connection.prepareStatement(COLUMNS + " from evaluation_failure f"
+                            + where + " order by f.failed_at desc, f.id desc limit ? offset ?")) {
                         Jdbc.bind(select, parameters);
                         List<Failure> found = new ArrayList<>();
                         try (ResultSet result = select.executeQuery()) {
                             while (result.next()) {
-                                found.add(read(result, false));
+                                found.add(read(result, null, null));
                             }
                         }
                         return found;
@@ -124,27 +138,57 @@ public class FailedEvaluations {
     public Optional<Failure> find(String failureId) {
         return AskedColumns.id(failureId)
                 .flatMap(id -> Jdbc.read(dataSource, connection -> {
-                    try (PreparedStatement select =
-                            connection.prepareStatement(COLUMNS + ", input from evaluation_failure where id = ?")) {
+                    try (PreparedStatement select = connection.prepareStatement(WITH_INPUT + " where f.id = ?")) {
                         select.setObject(1, id);
                         try (ResultSet result = select.executeQuery()) {
-                            return result.next() ? Optional.of(read(result, true)) : Optional.empty();
+                            return result.next() ? Optional.of(opened(result)) : Optional.empty();
                         }
                     }
                 }));
     }
 
-    private static void bind(PreparedStatement insert, Failure failure) throws SQLException {
+    private static void bind(PreparedStatement insert, Failure failure, DataKey key) throws SQLException {
         AskedColumns.bind(insert, failure.asked());
-        insert.setString(13, failure.rule());
-        insert.setString(14, failure.reason());
+        insert.setObject(12, key.id());
+        insert.setBytes(
+                13, key.seal(failure.asked().input(), about(failure.asked().id())));
+        insert.setString(14, failure.rule());
+        insert.setString(15, failure.reason());
     }
 
-    private static Failure read(ResultSet result, boolean withInput) throws SQLException {
+    /** One failure with its input opened (a plain one's as stored), or its erasure in place of it. */
+    private Failure opened(ResultSet result) throws SQLException {
+        OffsetDateTime erasedAt = result.getObject("erased_at", OffsetDateTime.class);
+        if (erasedAt != null) {
+            return read(
+                    result,
+                    null,
+                    new Erased(
+                            erasedAt.toInstant(), result.getString("erased_by"), result.getString("erasure_reason")));
+        }
+        UUID id = result.getObject("id", UUID.class);
+        String input = result.getObject("key_id") == null
+                ? result.getString("input")
+                : SubjectKeys.open(
+                        masterKeys,
+                        result.getObject("key_id", UUID.class),
+                        result.getString("master_key"),
+                        result.getBytes("wrapped"),
+                        result.getBytes("sealed_input"),
+                        about(id));
+        return read(result, input, null);
+    }
+
+    private static String about(UUID failureId) {
+        return "failure " + failureId + " input";
+    }
+
+    private static Failure read(ResultSet result, String input, Erased erased) throws SQLException {
         return new Failure(
-                AskedColumns.read(result, "failed_at", withInput),
+                AskedColumns.read(result, "failed_at", input),
                 result.getString("rule"),
-                result.getString("reason"));
+                result.getString("reason"),
+                erased);
     }
 
     /** What an auditor looks for among failures, within the organisations she may see; every filter optional. */

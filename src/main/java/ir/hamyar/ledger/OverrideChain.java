@@ -3,10 +3,14 @@ package ir.hamyar.ledger;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import ir.hamyar.db.Jdbc;
+import ir.hamyar.json.Sha256;
+import ir.hamyar.privacy.DataKey;
+import ir.hamyar.privacy.MasterKeys;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
 import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,25 +37,40 @@ public class OverrideChain {
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_override_chain'))";
     private static final String COLUMNS = "seq, id, decision_id, type, subject, value_from, value_to, rule, reason,"
             + " overridden_by, organisation, overridden_at, idempotency_key, request_sha256, previous_hash, hash";
+    private static final String INSERT = "insert into decision_override (seq, id, decision_id, type, subject,"
+            + " value_from, value_to, rule, key_id, sealed_reason, overridden_by, organisation, overridden_at,"
+            + " idempotency_key, request_sha256, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?)";
+    private static final String SELECT = "select " + prefixed(COLUMNS) + ", o.key_id, o.sealed_reason,"
+            + " o.reason_sha256, k.wrapped, k.master_key, x.erased_at, x.erased_by, x.reason as erasure_reason"
+            + " from decision_override o left join subject_key k on k.id = o.key_id"
+            + " left join erasure x on x.id = o.erasure_id ";
+    private static final String SUBJECT = "select subject_ref from decision where id = ?";
 
     private final AgroalDataSource dataSource;
     private final MeterRegistry metrics;
+    private final MasterKeys masterKeys;
 
-    public OverrideChain(AgroalDataSource dataSource, MeterRegistry metrics) {
+    public OverrideChain(AgroalDataSource dataSource, MeterRegistry metrics, MasterKeys masterKeys) {
         this.dataSource = dataSource;
         this.metrics = metrics;
+        this.masterKeys = masterKeys;
     }
 
     /** The override on record for this one: itself, newly chained, or the earlier one under the same key. */
     public StoredOverride append(CaseworkerOverride override) {
         StoredOverride stored = Jdbc.inTransaction(dataSource, connection -> {
+            DataKey key = SubjectKeys.live(connection, List.of(subjectOf(connection, override)), masterKeys)
+                    .values()
+                    .iterator()
+                    .next();
             try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
                 lock.execute();
             }
             if (override.idempotencyKey() != null) {
                 Optional<StoredOverride> earlier = first(select(
                         connection,
-                        "where overridden_by = ? and idempotency_key = ?",
+                        "where o.overridden_by = ? and o.idempotency_key = ?",
                         List.of(override.overriddenBy(), override.idempotencyKey())));
                 if (earlier.isPresent()) {
                     return earlier.get();
@@ -59,9 +78,17 @@ public class OverrideChain {
             }
             ChainHead head = ChainHead.read(connection, ChainHead.OVERRIDES);
             long seq = head.seq() + 1;
-            StoredOverride chained =
-                    new StoredOverride(seq, override, head.hash(), HashChain.link(head.hash(), seq, override));
-            insert(connection, chained);
+            byte[] sealedReason = key.seal(override.reason(), about(override.id()));
+            String reasonDigest = Sha256.hex(sealedReason);
+            StoredOverride chained = new StoredOverride(
+                    seq,
+                    override,
+                    head.hash(),
+                    HashChain.link(head.hash(), seq, override, reasonDigest, key.id()),
+                    key.id(),
+                    reasonDigest,
+                    null);
+            insert(connection, chained, sealedReason);
             return chained;
         });
         if (stored.override().id().equals(override.id())) {
@@ -76,7 +103,7 @@ public class OverrideChain {
                 dataSource,
                 connection -> first(select(
                         connection,
-                        "where overridden_by = ? and idempotency_key = ?",
+                        "where o.overridden_by = ? and o.idempotency_key = ?",
                         List.of(overriddenBy, idempotencyKey))));
     }
 
@@ -84,7 +111,7 @@ public class OverrideChain {
     public List<StoredOverride> of(UUID decisionId) {
         return Jdbc.read(
                 dataSource,
-                connection -> select(connection, "where decision_id = ? order by seq", List.of(decisionId)));
+                connection -> select(connection, "where o.decision_id = ? order by o.seq", List.of(decisionId)));
     }
 
     /** The overrides of each of these decisions, in the order they were made. */
@@ -97,7 +124,7 @@ public class OverrideChain {
                 dataSource,
                 connection -> select(
                         connection,
-                        "where decision_id = any(?) order by seq",
+                        "where o.decision_id = any(?) order by o.seq",
                         List.of(connection.createArrayOf("uuid", decisionIds.toArray()))));
         found.forEach(stored -> byDecision
                 .computeIfAbsent(stored.override().decisionId(), id -> new ArrayList<>())
@@ -110,12 +137,12 @@ public class OverrideChain {
         StringBuilder where = new StringBuilder("where true");
         List<Object> parameters = new ArrayList<>();
         scope(where, parameters, query.scope());
-        Where.condition(where, parameters, "rule = ?", query.rule());
-        Where.condition(where, parameters, "type = ?", query.type());
-        Where.condition(where, parameters, "organisation = ?", query.organisation());
-        Where.condition(where, parameters, "overridden_at >= ?", query.from());
-        Where.condition(where, parameters, "overridden_at < ?", query.to());
-        where.append(" order by overridden_at desc, seq desc limit ? offset ?");
+        Where.condition(where, parameters, "o.rule = ?", query.rule());
+        Where.condition(where, parameters, "o.type = ?", query.type());
+        Where.condition(where, parameters, "o.organisation = ?", query.organisation());
+        Where.condition(where, parameters, "o.overridden_at >= ?", query.from());
+        Where.condition(where, parameters, "o.overridden_at < ?", query.to());
+        where.append(" order by o.overridden_at desc, o.seq desc limit ? offset ?");
         parameters.add(page.size() + 1);
         parameters.add(page.offset());
         return Page.ofOneMore(
@@ -124,14 +151,14 @@ public class OverrideChain {
 
     /** How many overrides each rule's conclusions received in [from, to). */
     public Map<String, Long> countsByRule(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
-        StringBuilder where = new StringBuilder(" where rule is not null");
+        StringBuilder where = new StringBuilder(" where o.rule is not null");
         List<Object> parameters = new ArrayList<>();
         scope(where, parameters, scope);
-        Where.condition(where, parameters, "overridden_at >= ?", from);
-        Where.condition(where, parameters, "overridden_at < ?", to);
+        Where.condition(where, parameters, "o.overridden_at >= ?", from);
+        Where.condition(where, parameters, "o.overridden_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
-                    "select rule, count(*) from decision_override" + where + " group by rule")) {
+                    "select o.rule, count(*) from decision_override o" + where + " group by o.rule")) {
                 Jdbc.bind(statement, parameters);
                 Map<String, Long> counts = new HashMap<>();
                 try (ResultSet rows = statement.executeQuery()) {
@@ -146,7 +173,17 @@ public class OverrideChain {
 
     /** Every override in chain order (for verification). */
     List<StoredOverride> all() {
-        return Jdbc.read(dataSource, connection -> select(connection, "order by seq", List.of()));
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SELECT + "order by o.seq")) {
+                List<StoredOverride> found = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(row(rows, false));
+                    }
+                }
+                return found;
+            }
+        });
     }
 
     /** What auditors may filter overrides by; null is "any". */
@@ -163,15 +200,34 @@ public class OverrideChain {
         if (scope.every()) {
             return;
         }
-        StringBuilder decisions = new StringBuilder(" where d.id = decision_id");
+        StringBuilder decisions = new StringBuilder(" where d.id = o.decision_id");
         Where.scope(decisions, parameters, "d.organisation", scope);
         where.append(" and exists (select 1 from decision d").append(decisions).append(')');
     }
 
-    private static void insert(Connection connection, StoredOverride stored) throws SQLException {
+    private static String subjectOf(Connection connection, CaseworkerOverride override) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SUBJECT)) {
+            select.setObject(1, override.decisionId());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no decision " + override.decisionId() + " to override");
+                }
+                return row.getString(1);
+            }
+        }
+    }
+
+    private static String about(UUID overrideId) {
+        return "override " + overrideId + " reason";
+    }
+
+    private static String prefixed(String columns) {
+        return "o." + columns.replace(", ", ", o.");
+    }
+
+    private static void insert(Connection connection, StoredOverride stored, byte[] sealedReason) throws SQLException {
         CaseworkerOverride override = stored.override();
-        try (PreparedStatement insert = connection.prepareStatement("insert into decision_override (" + COLUMNS
-                + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setLong(1, stored.seq());
             insert.setObject(2, override.id());
             insert.setObject(3, override.decisionId());
@@ -180,49 +236,75 @@ public class OverrideChain {
             insert.setString(6, override.from());
             insert.setString(7, override.to());
             insert.setString(8, override.rule());
-            insert.setString(9, override.reason());
-            insert.setString(10, override.overriddenBy());
-            insert.setString(11, override.organisation());
-            insert.setTimestamp(12, Timestamp.from(override.overriddenAt()));
-            insert.setString(13, override.idempotencyKey());
-            insert.setString(14, override.requestSha256());
-            insert.setString(15, stored.previousHash());
-            insert.setString(16, stored.hash());
+            insert.setObject(9, stored.keyId());
+            insert.setBytes(10, sealedReason);
+            insert.setString(11, override.overriddenBy());
+            insert.setString(12, override.organisation());
+            insert.setTimestamp(13, Timestamp.from(override.overriddenAt()));
+            insert.setString(14, override.idempotencyKey());
+            insert.setString(15, override.requestSha256());
+            insert.setString(16, stored.previousHash());
+            insert.setString(17, stored.hash());
             insert.executeUpdate();
         }
     }
 
-    private static List<StoredOverride> select(Connection connection, String clauses, List<?> parameters)
-            throws SQLException {
-        try (PreparedStatement statement =
-                connection.prepareStatement("select " + COLUMNS + " from decision_override " + clauses)) {
+    private List<StoredOverride> select(Connection connection, String clauses, List<?> parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SELECT + clauses)) {
             Jdbc.bind(statement, parameters);
             List<StoredOverride> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    found.add(new StoredOverride(
-                            rows.getLong("seq"),
-                            new CaseworkerOverride(
-                                    rows.getObject("id", UUID.class),
-                                    rows.getObject("decision_id", UUID.class),
-                                    rows.getString("type"),
-                                    rows.getString("subject"),
-                                    rows.getString("value_from"),
-                                    rows.getString("value_to"),
-                                    rows.getString("rule"),
-                                    rows.getString("reason"),
-                                    rows.getString("overridden_by"),
-                                    rows.getString("organisation"),
-                                    rows.getObject("overridden_at", OffsetDateTime.class)
-                                            .toInstant(),
-                                    rows.getString("idempotency_key"),
-                                    rows.getString("request_sha256")),
-                            rows.getString("previous_hash"),
-                            rows.getString("hash")));
+                    found.add(row(rows, true));
                 }
             }
             return found;
         }
+    }
+
+    /**
+     * An override as read: a sealed reason opened (unless {@code open} is false: verifying opens nothing), a plain
+     * one as stored, an erased one null with its erasure.
+     */
+    private StoredOverride row(ResultSet rows, boolean open) throws SQLException {
+        UUID id = rows.getObject("id", UUID.class);
+        UUID keyId = rows.getObject("key_id", UUID.class);
+        byte[] sealedReason = rows.getBytes("sealed_reason");
+        String reason = rows.getString("reason");
+        String reasonDigest = sealedReason != null
+                ? Sha256.hex(sealedReason)
+                : reason != null
+                        ? Sha256.hex(reason.getBytes(StandardCharsets.UTF_8))
+                        : rows.getString("reason_sha256");
+        OffsetDateTime erasedAt = rows.getObject("erased_at", OffsetDateTime.class);
+        Erased erased = erasedAt == null
+                ? null
+                : new Erased(erasedAt.toInstant(), rows.getString("erased_by"), rows.getString("erasure_reason"));
+        if (keyId != null && erased == null && open) {
+            reason = SubjectKeys.open(
+                    masterKeys, keyId, rows.getString("master_key"), rows.getBytes("wrapped"), sealedReason, about(id));
+        }
+        return new StoredOverride(
+                rows.getLong("seq"),
+                new CaseworkerOverride(
+                        id,
+                        rows.getObject("decision_id", UUID.class),
+                        rows.getString("type"),
+                        rows.getString("subject"),
+                        rows.getString("value_from"),
+                        rows.getString("value_to"),
+                        rows.getString("rule"),
+                        reason,
+                        rows.getString("overridden_by"),
+                        rows.getString("organisation"),
+                        rows.getObject("overridden_at", OffsetDateTime.class).toInstant(),
+                        rows.getString("idempotency_key"),
+                        rows.getString("request_sha256")),
+                rows.getString("previous_hash"),
+                rows.getString("hash"),
+                keyId,
+                reasonDigest,
+                erased);
     }
 
     private static Optional<StoredOverride> first(List<StoredOverride> found) {

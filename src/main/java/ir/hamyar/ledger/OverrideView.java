@@ -1,5 +1,6 @@
 package ir.hamyar.ledger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,7 +17,10 @@ public record OverrideView(
         String reason,
         String overriddenBy,
         @Schema(nullable = true) String organisation,
-        Instant overriddenAt) {
+        Instant overriddenAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+                @Schema(nullable = true, description = "present once the subject was erased; the reason is then null")
+                Erased erased) {
 
     public static OverrideView of(StoredOverride stored) {
         CaseworkerOverride override = stored.override();
@@ -31,6 +35,7 @@ public record OverrideView(
                 override.reason(),
                 override.overriddenBy(),
                 override.organisation(),
-                override.overriddenAt());
+                override.overriddenAt(),
+                stored.erased());
     }
 }

@@ -1,4 +1,17 @@
 package ir.hamyar.ledger;
 
-/** An override on record: its place in the override chain and the hashes that link it there. */
-public record StoredOverride(long seq, CaseworkerOverride override, String previousHash, String hash) {}
+import java.util.UUID;
+
+/**
+ * An override on record: its place in the override chain and the hashes that link it there, the data key its reason
+ * is sealed under (null: a plain override made before sealing), the sha256 of what is stored of the reason, and the
+ * erasure that wiped the reason, if one did (the override's reason is then null).
+ */
+public record StoredOverride(
+        long seq,
+        CaseworkerOverride override,
+        String previousHash,
+        String hash,
+        UUID keyId,
+        String reasonDigest,
+        Erased erased) {}

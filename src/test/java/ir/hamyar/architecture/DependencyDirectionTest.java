@@ -20,7 +20,7 @@ class DependencyDirectionTest {
 
     /** Lowest first; a line is one layer. */
     static final List<List<String>> LAYERS = List.of(
-            List.of("calendar", "db", "workers"),
+            List.of("calendar", "db", "workers", "privacy"),
             List.of("problem"),
             List.of("json", "query", "security"),
             List.of("facts"),
@@ -29,7 +29,7 @@ class DependencyDirectionTest {
             List.of("evaluation"),
             List.of("scenario"),
             List.of("ruleset", "ledger"),
-            List.of("decision", "audit", "report"),
+            List.of("decision", "audit", "report", "erasure"),
             List.of("console"));
 
     private static final String BASE = "ir.hamyar.";

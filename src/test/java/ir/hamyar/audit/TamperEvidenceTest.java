@@ -11,6 +11,7 @@ import ir.hamyar.ledger.Checkpoints;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Browser;
 import ir.hamyar.support.Fixtures;
+import ir.hamyar.support.OwnDatabases;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.sql.Connection;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 @TestProfile(TamperEvidenceTest.OwnDatabase.class)
 class TamperEvidenceTest {
 
-    static final String DATABASE = "hamyar_tamper_" + ProcessHandle.current().pid();
+    private static final String PREFIX = "hamyar_tamper_";
+    static final String DATABASE = PREFIX + ProcessHandle.current().pid();
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
     @Inject
@@ -107,14 +109,15 @@ class TamperEvidenceTest {
         }
         assertThat(verify().getBoolean("overrides.valid")).isTrue();
 
-        asSuperuser("update decision_override set reason = 'nothing happened' where id = '" + overrides.get(1) + "'");
+        String flipOneBit = "update decision_override set sealed_reason = set_byte(sealed_reason, 20,"
+                + " get_byte(sealed_reason, 20) # 1) where id = '" + overrides.get(1) + "'";
+        asSuperuser(flipOneBit);
         JsonPath altered = verify();
         assertThat(altered.getBoolean("valid")).isFalse();
         assertThat(altered.getBoolean("overrides.valid")).isFalse();
         assertThat(altered.getString("overrides.firstInvalidId")).isEqualTo(overrides.get(1));
         assertThat(altered.getString("overrides.problem")).contains("altered");
-        asSuperuser("update decision_override set reason = 'the caseworker saw the family today' where id = '"
-                + overrides.get(1) + "'");
+        asSuperuser(flipOneBit);
         assertThat(verify().getBoolean("overrides.valid")).as("restored").isTrue();
 
         assertThat(checkpoints.write()).isPresent();
@@ -155,31 +158,11 @@ class TamperEvidenceTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            dropDatabasesOfEarlierRuns();
+            OwnDatabases.named(PREFIX);
             return Map.of(
-                    "quarkus.datasource.jdbc.url", SERVER + DATABASE,
+                    "quarkus.datasource.jdbc.url", OwnDatabases.SERVER + DATABASE,
                     "hamyar.audit.checkpoint.file", "target/" + DATABASE + "-checkpoints.jsonl",
                     "hamyar.audit.checkpoint.interval", "1h");
-        }
-
-        private static void dropDatabasesOfEarlierRuns() {
-            try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", null);
-                    Statement statement = connection.createStatement()) {
-                List<String> stale = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery(
-                        "select datname from pg_database where datname like 'hamyar_tamper_%'")) {
-                    while (result.next()) {
-                        if (!result.getString(1).equals(DATABASE)) {
-                            stale.add(result.getString(1));
-                        }
-                    }
-                }
-                for (String database : stale) {
-                    statement.execute("drop database if exists \"" + database + "\" with (force)");
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

@@ -104,6 +104,7 @@ class DecisionResourceTest {
                 .containsEntry("kind", "family")
                 .containsEntry("subject_ref", ref)
                 .containsEntry("caller", "intake")
+                .containsEntry("sealed", true)
                 .containsEntry("input", body)
                 .containsEntry("ruleset_sha256", decision.getString("ruleset.sha256"));
         assertThat(Fixtures.JSON.readTree((String) row.get("response"))).isEqualTo(Fixtures.JSON.readTree(answered));

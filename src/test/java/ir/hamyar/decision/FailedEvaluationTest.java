@@ -107,6 +107,23 @@ class FailedEvaluationTest {
                 .body("items[0].failureId", equalTo(failureId))
                 .body("items[0].reader", equalTo("auditor"))
                 .body("items[0].organisation", equalTo("*"));
+
+        Api.as("admin")
+                .body("{\"reason\":\"retention period of the helper's file ended\"}")
+                .post("/api/v1/subjects/" + helperRef + "/erasure")
+                .then()
+                .statusCode(200)
+                .body("decisions", equalTo(0));
+        JsonPath erased = Api.as("auditor")
+                .get("/api/v1/audit/failures/" + failureId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(erased.getString("input")).isNull();
+        assertThat(erased.getString("erased.by")).isEqualTo("admin");
+        assertThat(erased.getString("erased.reason")).isEqualTo("retention period of the helper's file ended");
+        assertThat(erased.getString("rule")).isEqualTo("helpers/AHelperWithThirteenFamiliesBreedsAnother");
     }
 
     @Test

@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * One record of a group commit that PostgreSQL refuses (a NUL character, which the reading refuses earlier; here it
- * is handed to the ledger directly) fails only its own request: the others of the group are committed.
+ * One record of a group commit that PostgreSQL refuses (a NUL character in its subject ref, which the reading refuses
+ * earlier; here it is handed to the ledger directly) fails only its own request: the others of the group are committed.
  */
 @QuarkusTest
 class GroupIsolationTest {
@@ -54,7 +54,7 @@ class GroupIsolationTest {
     @Test
     void aRecordTheDatabaseRefusesFailsAloneAndTheRestOfItsGroupIsRecorded() throws Exception {
         Answered first = decided();
-        Answered broken = withInput(decided(), "{\"helperRef\":\"H-\u0000\"}");
+        Answered broken = withSubject(decided(), "H-\u0000");
         List<Answered> others = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             others.add(decided());
@@ -80,8 +80,7 @@ class GroupIsolationTest {
                     .isEqualTo(1);
         }
         assertThatThrownBy(() -> refused.join()).hasCauseInstanceOf(DomainException.Unavailable.class);
-        assertThat(Records.countForSubject(dataSource, broken.asked().subjectRef()))
-                .isZero();
+        assertThat(Records.countForId(dataSource, broken.asked().id())).isZero();
         Api.as("auditor").get("/api/v1/audit/verify").then().body("valid", equalTo(true));
     }
 
@@ -97,13 +96,13 @@ class GroupIsolationTest {
                 new Caller("isolation-test", Optional.empty(), false));
     }
 
-    private static Answered withInput(Answered decision, String input) {
+    private static Answered withSubject(Answered decision, String subjectRef) {
         Asked asked = decision.asked();
         return new Answered(
                 new Asked(
                         asked.id(),
                         asked.kind(),
-                        asked.subjectRef(),
+                        subjectRef,
                         asked.assessedOn(),
                         asked.at(),
                         asked.caller(),
@@ -112,7 +111,9 @@ class GroupIsolationTest {
                         asked.requestSha256(),
                         asked.rulesetVersion(),
                         asked.rulesetSha256(),
-                        input),
-                decision.response());
+                        asked.input()),
+                decision.response(),
+                decision.terms(),
+                decision.tally());
     }
 }

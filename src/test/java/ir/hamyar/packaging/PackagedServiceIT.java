@@ -93,6 +93,24 @@ class PackagedServiceIT {
         }
     }
 
+    @Test
+    void refusesToStartWithoutAMasterKeyOrWithAMalformedOne() throws Exception {
+        for (String key : List.of("", "0123456789abcdef", "ab".repeat(31), "zz".repeat(32))) {
+            try (PackagedService service =
+                    deployment.start("no-master-key", List.of("-Dhamyar.privacy.master-key=" + key))) {
+                assertThat(service.process().waitFor(90, TimeUnit.SECONDS))
+                        .as("the service stops by itself")
+                        .isTrue();
+                assertThat(service.process().exitValue()).isNotZero();
+                assertThat(service.log())
+                        .contains("hamyar.privacy.master-key " + (key.isEmpty() ? "is not set" : "must be 32 bytes"))
+                        .contains("openssl rand -hex 32")
+                        .doesNotContain(key.isEmpty() ? "Listening on" : key)
+                        .doesNotContain("Listening on");
+            }
+        }
+    }
+
     static void copyShippedRules(Path target) throws IOException {
         try (Stream<Path> files = Files.walk(RuleTrees.SHIPPED)) {
             for (Path file : (Iterable<Path>) files::iterator) {

@@ -26,6 +26,8 @@ public final class PackagedService implements AutoCloseable {
 
     /** The packaged service does not start without a checkpoint key (32 bytes or more). */
     public static final String CHECKPOINT_KEY = "packaged-test-checkpoint-key-0123456789abcdef";
+    /** Nor without a master key (32 bytes as 64 hex characters). */
+    public static final String MASTER_KEY = "9f".repeat(32);
 
     public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
@@ -62,6 +64,7 @@ public final class PackagedService implements AutoCloseable {
                 "-Dvertx.disableURIValidation=true",
                 "-Dquarkus.http.port=0",
                 "-Dhamyar.audit.checkpoint.key=" + CHECKPOINT_KEY,
+                "-Dhamyar.privacy.master-key=" + MASTER_KEY,
                 "-Dquarkus.datasource.jdbc.url=" + SERVER + database));
         command.addAll(options);
         command.addAll(List.of("-jar", JAR.toString()));

@@ -1,0 +1,97 @@
+package ir.hamyar.ledger;
+
+import ir.hamyar.privacy.DataKey;
+import ir.hamyar.privacy.MasterKeys;
+import ir.hamyar.privacy.Sealed;
+import ir.hamyar.problem.DomainException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The live data keys of subjects (table {@code subject_key}), in the caller's transaction. A writer takes each key
+ * {@code FOR SHARE} until it commits, and an erasure takes it {@code FOR UPDATE}: so nothing is sealed under a key
+ * being wiped, and a writer that waited on an erasure finds no live key and makes the subject a new one.
+ */
+final class SubjectKeys {
+
+    private static final String LIVE = "select id, subject_ref, wrapped, master_key from subject_key"
+            + " where subject_ref = any(?) and wrapped is not null for share";
+    private static final String MAKE = "insert into subject_key (id, subject_ref, wrapped, master_key)"
+            + " values (?, ?, ?, ?) on conflict (subject_ref) where wrapped is not null do nothing";
+
+    private SubjectKeys() {}
+
+    /** The live data key of each subject, made for those that have none. */
+    static Map<String, DataKey> live(Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys)
+            throws SQLException {
+        Set<String> subjects = new LinkedHashSet<>(subjectRefs);
+        Map<String, DataKey> keys = select(connection, subjects, masterKeys);
+        if (keys.size() == subjects.size()) {
+            return keys;
+        }
+        try (PreparedStatement make = connection.prepareStatement(MAKE)) {
+            for (String subject : subjects) {
+                if (!keys.containsKey(subject)) {
+                    MasterKeys.NewKey made = masterKeys.newDataKey();
+                    make.setObject(1, made.key().id());
+                    make.setString(2, subject);
+                    make.setBytes(3, made.wrapped());
+                    make.setString(4, made.masterId());
+                    make.addBatch();
+                }
+            }
+            make.executeBatch();
+        }
+        // another writer may have made some of them first: read what is live now, under the same share lock
+        subjects.removeAll(keys.keySet());
+        keys.putAll(select(connection, subjects, masterKeys));
+        return keys;
+    }
+
+    private static Map<String, DataKey> select(Connection connection, Set<String> subjects, MasterKeys masterKeys)
+            throws SQLException {
+        Map<String, DataKey> keys = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return keys;
+        }
+        try (PreparedStatement select = connection.prepareStatement(LIVE)) {
+            select.setArray(1, connection.createArrayOf("varchar", subjects.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    keys.put(
+                            rows.getString("subject_ref"),
+                            masterKeys.unwrap(
+                                    rows.getObject("id", UUID.class),
+                                    rows.getString("master_key"),
+                                    rows.getBytes("wrapped")));
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Opens a sealed field with its wrapped data key as a read joined it ({@code wrapped} null: erased, null); a
+     * ciphertext that does not open was altered, which is a conflict with the record, not a failure of the service.
+     */
+    static String open(
+            MasterKeys masterKeys, UUID keyId, String masterId, byte[] wrapped, byte[] sealed, String about) {
+        if (keyId == null || wrapped == null || sealed == null) {
+            return null;
+        }
+        try {
+            return masterKeys.unwrap(keyId, masterId, wrapped).open(sealed, about);
+        } catch (Sealed.SealBroken e) {
+            throw new DomainException.Conflict(
+                    "record-altered", "Record altered", e.getMessage() + "; GET /api/v1/audit/verify locates it");
+        }
+    }
+}

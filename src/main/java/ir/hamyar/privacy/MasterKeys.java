@@ -1,0 +1,107 @@
+package ir.hamyar.privacy;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The master key (and the keys it replaced): wraps each new data key, unwraps stored ones. A key is named by
+ * {@link #id}, a digest that tells keys apart without saying anything about them; each wrapped data key is stored
+ * with the id of the master key that wrapped it. The service does not start without a well-formed master key.
+ */
+@ApplicationScoped
+public class MasterKeys {
+
+    static final String MAKE_ONE = "; make one with `openssl rand -hex 32` and keep it outside the database"
+            + " (docs/operations.md, \"Keys\")";
+
+    private final Map<String, byte[]> keys = new LinkedHashMap<>();
+    private final String current;
+
+    @Inject
+    public MasterKeys(PrivacyConfig config) {
+        this(config.masterKey(), config.previousMasterKeys().orElse(List.of()));
+    }
+
+    MasterKeys(Optional<String> master, List<String> previous) {
+        byte[] key = parse("hamyar.privacy.master-key", master);
+        current = id(key);
+        keys.put(current, key);
+        for (String old : previous) {
+            byte[] replaced = parse("hamyar.privacy.previous-master-keys", Optional.of(old));
+            keys.putIfAbsent(id(replaced), replaced);
+        }
+    }
+
+    /** Refuses to start, naming the missing or malformed key (the constructor has checked it by now). */
+    void start(@Observes StartupEvent event) {}
+
+    public String currentId() {
+        return current;
+    }
+
+    /** Whether replaced master keys are configured, whose data keys are to be wrapped again under the current one. */
+    public boolean rotating() {
+        return keys.size() > 1;
+    }
+
+    /** A new data key, and it wrapped under the current master key. */
+    public NewKey newDataKey() {
+        UUID id = UUID.randomUUID();
+        byte[] key = Sealed.randomKey();
+        return new NewKey(new DataKey(id, key), wrap(id, key), current);
+    }
+
+    public byte[] wrap(UUID dataKeyId, byte[] dataKey) {
+        return Sealed.seal(keys.get(current), dataKey, about(dataKeyId));
+    }
+
+    public DataKey unwrap(UUID dataKeyId, String masterId, byte[] wrapped) {
+        byte[] master = keys.get(masterId);
+        if (master == null) {
+            throw new IllegalStateException("data key " + dataKeyId + " is wrapped under master key " + masterId
+                    + ", which is neither hamyar.privacy.master-key nor one of hamyar.privacy.previous-master-keys");
+        }
+        return new DataKey(dataKeyId, Sealed.open(master, wrapped, about(dataKeyId)));
+    }
+
+    private static String about(UUID dataKeyId) {
+        return "data key " + dataKeyId;
+    }
+
+    static byte[] parse(String property, Optional<String> hex) {
+        if (hex.isEmpty() || hex.get().isBlank()) {
+            throw new IllegalStateException(property + " is not set: the service does not start without it, since"
+                    + " survivors' records are sealed under it" + MAKE_ONE);
+        }
+        String text = hex.get().strip();
+        if (!text.matches("[0-9a-fA-F]{" + 2 * Sealed.KEY_BYTES + "}")) {
+            throw new IllegalStateException(property + " must be " + Sealed.KEY_BYTES + " bytes written as "
+                    + 2 * Sealed.KEY_BYTES + " hex characters" + MAKE_ONE);
+        }
+        return HexFormat.of().parseHex(text);
+    }
+
+    static String id(byte[] key) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update("hamyar master key".getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(key)).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A data key made now, its wrapped form and the master key that wrapped it, to be stored. */
+    public record NewKey(DataKey key, byte[] wrapped, String masterId) {}
+}

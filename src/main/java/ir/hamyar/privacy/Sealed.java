@@ -1,0 +1,76 @@
+package ir.hamyar.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM, as stored: a fresh 12-byte nonce, then the ciphertext with its 16-byte tag. The associated data names
+ * what the bytes are (a record's id and field), so ciphertext moved to another record or field does not open.
+ */
+public final class Sealed {
+
+    static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Sealed() {}
+
+    public static byte[] seal(byte[] key, String plaintext, String about) {
+        return seal(key, plaintext.getBytes(StandardCharsets.UTF_8), about);
+    }
+
+    public static String openText(byte[] key, byte[] sealed, String about) {
+        return new String(open(key, sealed, about), StandardCharsets.UTF_8);
+    }
+
+    static byte[] seal(byte[] key, byte[] plaintext, String about) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(about.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = Arrays.copyOf(nonce, NONCE_BYTES + cipher.getOutputSize(plaintext.length));
+            cipher.doFinal(plaintext, 0, plaintext.length, sealed, NONCE_BYTES);
+            return sealed;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /** The plaintext; {@link SealBroken} when the bytes, the key or what they are about do not match. */
+    static byte[] open(byte[] key, byte[] sealed, String about) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
+                    new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(about.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (javax.crypto.AEADBadTagException | IllegalArgumentException e) {
+            throw new SealBroken(about);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    static byte[] randomKey() {
+        byte[] key = new byte[KEY_BYTES];
+        RANDOM.nextBytes(key);
+        return key;
+    }
+
+    /** Sealed bytes that do not open: altered, or sealed under another key or for another record. */
+    public static final class SealBroken extends RuntimeException {
+        SealBroken(String about) {
+            super("the sealed " + about + " does not open: it was altered or moved");
+        }
+    }
+}
