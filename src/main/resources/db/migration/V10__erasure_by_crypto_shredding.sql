@@ -67,6 +67,13 @@ alter table decision
         key_id is null or (input is null and response is null and sealed_input is not null
                            and sealed_response is not null and fired_rules is not null));
 
+-- Sealed bytes are deflated before they are sealed and do not compress again: PostgreSQL is not to try, and a record
+-- (some 3 kB) stays in its row rather than costing TOAST rows and their index on every append.
+alter table decision
+    alter column sealed_input set storage external,
+    alter column sealed_response set storage external;
+alter table decision set (toast_tuple_target = 8160);
+
 drop trigger decision_append_only on decision;
 update decision d
    set fired_rules = array(select f ->> 'rule' from json_array_elements(d.response -> 'firedRules') f),

@@ -18,16 +18,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The SQL of appending one group of decisions to the chain, in the caller's transaction: take the group's subjects'
- * data keys ({@link SubjectKeys}, made where missing), then the chain's advisory lock (every writer of every replica
- * appends under it), read the head, look up in one query which idempotency keys of the group are on record already,
- * then seal each new decision's input and answer under its subject's key, chain them in order over the ciphertext and
- * insert them in one JDBC batch, and what the reports count of the family decisions among them in another
- * ({@code decision_outcome}).
+ * The SQL of appending one group of decisions to the chain, in the caller's transaction: take the chain's advisory
+ * lock (every writer of every replica appends under it, and so does an erasure), read the head, look up in one query
+ * which idempotency keys of the group are on record already, take the new decisions' subjects' data keys
+ * ({@link SubjectKeys}, made where missing; under the lock no erasure can wipe one meanwhile), then seal each new
+ * decision's input and answer under its subject's key, chain them in order over the ciphertext and insert them in one
+ * JDBC batch, and what the reports count of the family decisions among them in another ({@code decision_outcome}).
  */
 final class ChainAppend {
 
-    private static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
+    static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
 
     private static final String INSERT = "insert into decision (" + AskedColumns.names("decided_at")
             + ", key_id, sealed_input, sealed_response, fired_rules, concluded, recorded_at, seq, previous_hash, hash)"
@@ -45,7 +45,7 @@ final class ChainAppend {
      */
     static List<List<Answered>> append(
             Connection connection,
-            List<List<Answered>> requests,
+            List<List<Packed>> requests,
             Duration timeout,
             Instant recordedAt,
             MasterKeys masterKeys)
@@ -54,13 +54,6 @@ final class ChainAppend {
             limits.execute("set local statement_timeout = " + timeout.toMillis());
             limits.execute("set local lock_timeout = " + timeout.toMillis());
         }
-        Map<String, DataKey> keys = SubjectKeys.live(
-                connection,
-                requests.stream()
-                        .flatMap(List::stream)
-                        .map(decision -> decision.asked().subjectRef())
-                        .toList(),
-                masterKeys);
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
             lock.execute();
         }
@@ -68,21 +61,32 @@ final class ChainAppend {
         long seq = head.seq();
         String previous = head.hash();
         Map<List<String>, Answered> taken = existing(connection, requests, masterKeys);
+        Map<String, DataKey> keys = SubjectKeys.live(
+                connection,
+                requests.stream()
+                        .flatMap(List::stream)
+                        .map(Packed::decision)
+                        .filter(decision -> !taken.containsKey(key(decision.asked())))
+                        .map(decision -> decision.asked().subjectRef())
+                        .toList(),
+                masterKeys,
+                false);
         List<List<Answered>> onRecord = new ArrayList<>(requests.size());
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
                 PreparedStatement tally = connection.prepareStatement(TALLY)) {
             boolean tallied = false;
-            for (List<Answered> request : requests) {
+            for (List<Packed> request : requests) {
                 List<Answered> answers = new ArrayList<>(request.size());
-                for (Answered decision : request) {
+                for (Packed packed : request) {
+                    Answered decision = packed.decision();
                     List<String> key = key(decision.asked());
                     Answered earlier = key == null ? null : taken.get(key);
                     if (earlier != null) {
                         answers.add(earlier);
                         continue;
                     }
-                    SealedDecision sealed = SealedDecision.of(
-                            decision, keys.get(decision.asked().subjectRef()));
+                    SealedDecision sealed =
+                            SealedDecision.of(packed, keys.get(decision.asked().subjectRef()));
                     String hash = HashChain.link(previous, ++seq, sealed.chained(decision, recordedAt));
                     bind(insert, seq, decision, sealed, recordedAt, previous, hash);
                     insert.addBatch();
@@ -109,12 +113,12 @@ final class ChainAppend {
 
     /** The decisions already on record under the idempotency keys of the group, by (caller, key). */
     private static Map<List<String>, Answered> existing(
-            Connection connection, List<List<Answered>> requests, MasterKeys masterKeys) throws SQLException {
+            Connection connection, List<List<Packed>> requests, MasterKeys masterKeys) throws SQLException {
         List<String> callers = new ArrayList<>();
         List<String> keys = new ArrayList<>();
-        for (List<Answered> request : requests) {
-            for (Answered decision : request) {
-                List<String> key = key(decision.asked());
+        for (List<Packed> request : requests) {
+            for (Packed packed : request) {
+                List<String> key = key(packed.decision().asked());
                 if (key != null) {
                     callers.add(key.get(0));
                     keys.add(key.get(1));
@@ -179,12 +183,12 @@ final class ChainAppend {
     /** A decision's input and answer sealed under its subject's data key, for this record and field only. */
     private record SealedDecision(DataKey key, byte[] input, byte[] response) {
 
-        static SealedDecision of(Answered decision, DataKey key) {
-            UUID id = decision.asked().id();
+        static SealedDecision of(Packed packed, DataKey key) {
+            UUID id = packed.decision().asked().id();
             return new SealedDecision(
                     key,
-                    key.seal(decision.asked().input(), DecisionRecords.about(id, "input")),
-                    key.seal(decision.response(), DecisionRecords.about(id, "response")));
+                    key.sealDeflated(packed.input(), DecisionRecords.about(id, "input")),
+                    key.sealDeflated(packed.response(), DecisionRecords.about(id, "response")));
         }
 
         HashChain.Chained chained(Answered decision, Instant recordedAt) {

@@ -93,7 +93,7 @@ public class ChainWriter {
         if (decisions.isEmpty()) {
             return List.of();
         }
-        Append append = new Append(decisions, new CompletableFuture<>());
+        Append append = new Append(decisions.stream().map(Packed::of).toList(), new CompletableFuture<>());
         waiting.add(append);
         try {
             return append.recorded().get();
@@ -190,5 +190,5 @@ public class ChainWriter {
     }
 
     /** Decisions of one request, and where the decisions on record for them are delivered. */
-    private record Append(List<Answered> decisions, CompletableFuture<List<Answered>> recorded) {}
+    private record Append(List<Packed> decisions, CompletableFuture<List<Answered>> recorded) {}
 }

@@ -9,13 +9,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Forgets a subject in one transaction: takes her live data keys {@code FOR UPDATE} (waiting for writers sealing under
- * them, and holding new ones back), records the erasure, wipes the wrapped keys, marks her decisions, failed
+ * Forgets a subject in one transaction: takes the chain's advisory lock (so the decision writer seals nothing under a
+ * key being wiped) and her live data keys {@code FOR UPDATE} (waiting for the other writers sealing under them, and
+ * holding new ones back), records the erasure, wipes the wrapped keys, marks her decisions, failed
  * evaluations and the overrides of her decisions as erased (wiping their conclusions' search terms, and replacing
  * what plain records made before sealing hold by its sha256), and gives her report outcomes a pseudonym. Every hash
  * stays as it was: the chains cover ciphertext or digests, which remain.
@@ -50,14 +50,12 @@ public class Erasures {
     /** Erases the subject; answers how many decisions were erased now (none more than once). */
     public Erasure erase(String subjectRef, String by, String reason, Instant at) {
         return Jdbc.inTransaction(dataSource, connection -> {
-            List<UUID> keys = new ArrayList<>();
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_KEYS)) {
-                lock.setString(1, subjectRef);
-                try (ResultSet rows = lock.executeQuery()) {
-                    while (rows.next()) {
-                        keys.add(rows.getObject(1, UUID.class));
-                    }
-                }
+            try (PreparedStatement lock = connection.prepareStatement(ChainAppend.LOCK)) {
+                lock.execute();
+            }
+            try (PreparedStatement lockKeys = connection.prepareStatement(LOCK_KEYS)) {
+                lockKeys.setString(1, subjectRef);
+                lockKeys.executeQuery().close();
             }
             int decisions = count(connection, subjectRef);
             long id;

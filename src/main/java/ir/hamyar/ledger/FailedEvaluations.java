@@ -70,7 +70,8 @@ public class FailedEvaluations {
                         failures.stream()
                                 .map(failure -> failure.asked().subjectRef())
                                 .toList(),
-                        masterKeys);
+                        masterKeys,
+                        true);
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     for (Failure failure : failures) {
                         bind(insert, failure, keys.get(failure.asked().subjectRef()));

@@ -16,24 +16,30 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The live data keys of subjects (table {@code subject_key}), in the caller's transaction. A writer takes each key
- * {@code FOR SHARE} until it commits, and an erasure takes it {@code FOR UPDATE}: so nothing is sealed under a key
- * being wiped, and a writer that waited on an erasure finds no live key and makes the subject a new one.
+ * The live data keys of subjects (table {@code subject_key}), in the caller's transaction. Nothing may be sealed under
+ * a key an erasure is wiping: the decision writer looks its keys up under the chain's advisory lock, which an erasure
+ * takes too; the rarer writers (failed evaluations, overrides) take each key {@code FOR SHARE} until they commit,
+ * which an erasure's {@code FOR UPDATE} waits for — a writer that waited on an erasure finds no live key and makes
+ * the subject a new one.
  */
 final class SubjectKeys {
 
     private static final String LIVE = "select id, subject_ref, wrapped, master_key from subject_key"
-            + " where subject_ref = any(?) and wrapped is not null for share";
+            + " where subject_ref = any(?) and wrapped is not null";
     private static final String MAKE = "insert into subject_key (id, subject_ref, wrapped, master_key)"
             + " values (?, ?, ?, ?) on conflict (subject_ref) where wrapped is not null do nothing";
 
     private SubjectKeys() {}
 
-    /** The live data key of each subject, made for those that have none. */
-    static Map<String, DataKey> live(Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys)
+    /**
+     * The live data key of each subject, made for those that have none; {@code share}: each held {@code FOR SHARE}
+     * (a caller not under the chain's lock).
+     */
+    static Map<String, DataKey> live(
+            Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys, boolean share)
             throws SQLException {
         Set<String> subjects = new LinkedHashSet<>(subjectRefs);
-        Map<String, DataKey> keys = select(connection, subjects, masterKeys);
+        Map<String, DataKey> keys = select(connection, subjects, masterKeys, share);
         if (keys.size() == subjects.size()) {
             return keys;
         }
@@ -50,19 +56,19 @@ final class SubjectKeys {
             }
             make.executeBatch();
         }
-        // another writer may have made some of them first: read what is live now, under the same share lock
+        // another writer may have made some of them first: read what is live now
         subjects.removeAll(keys.keySet());
-        keys.putAll(select(connection, subjects, masterKeys));
+        keys.putAll(select(connection, subjects, masterKeys, share));
         return keys;
     }
 
-    private static Map<String, DataKey> select(Connection connection, Set<String> subjects, MasterKeys masterKeys)
-            throws SQLException {
+    private static Map<String, DataKey> select(
+            Connection connection, Set<String> subjects, MasterKeys masterKeys, boolean share) throws SQLException {
         Map<String, DataKey> keys = new HashMap<>();
         if (subjects.isEmpty()) {
             return keys;
         }
-        try (PreparedStatement select = connection.prepareStatement(LIVE)) {
+        try (PreparedStatement select = connection.prepareStatement(share ? LIVE + " for share" : LIVE)) {
             select.setArray(1, connection.createArrayOf("varchar", subjects.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -6,7 +6,12 @@ import java.util.UUID;
 public record DataKey(UUID id, byte[] key) {
 
     public byte[] seal(String plaintext, String about) {
-        return Sealed.seal(key, plaintext, about);
+        return Sealed.sealDeflated(key, Sealed.deflate(plaintext), about);
+    }
+
+    /** Seals text already deflated ({@link Sealed#deflate}). */
+    public byte[] sealDeflated(byte[] deflated, String about) {
+        return Sealed.sealDeflated(key, deflated, about);
     }
 
     public String open(byte[] sealed, String about) {

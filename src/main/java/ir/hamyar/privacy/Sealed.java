@@ -1,32 +1,83 @@
 package ir.hamyar.privacy;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM, as stored: a fresh 12-byte nonce, then the ciphertext with its 16-byte tag. The associated data names
- * what the bytes are (a record's id and field), so ciphertext moved to another record or field does not open.
+ * AES-256-GCM, as stored: a format byte, a fresh 12-byte nonce, then the ciphertext with its 16-byte tag. The
+ * associated data names what the bytes are (a record's id and field), so ciphertext moved to another record or field
+ * does not open. Text is deflated before it is sealed (format 1): ciphertext does not compress, and a decision's
+ * answer, which PostgreSQL used to compress, would otherwise be stored at three times its size.
  */
 public final class Sealed {
 
     static final int KEY_BYTES = 32;
+    private static final byte DEFLATED = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Sealed() {}
 
-    public static byte[] seal(byte[] key, String plaintext, String about) {
-        return seal(key, plaintext.getBytes(StandardCharsets.UTF_8), about);
+    /** Text deflated, ready to be sealed: the costly half of sealing, which needs no key (so any thread does it). */
+    public static byte[] deflate(String text) {
+        byte[] plain = text.getBytes(StandardCharsets.UTF_8);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
+        try {
+            deflater.setInput(plain);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) {
+                out.write(buffer, 0, deflater.deflate(buffer));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
     }
 
-    public static String openText(byte[] key, byte[] sealed, String about) {
-        return new String(open(key, sealed, about), StandardCharsets.UTF_8);
+    /** Seals text deflated by {@link #deflate}. */
+    public static byte[] sealDeflated(byte[] key, byte[] deflated, String about) {
+        byte[] sealed = seal(key, deflated, about);
+        byte[] stored = new byte[sealed.length + 1];
+        stored[0] = DEFLATED;
+        System.arraycopy(sealed, 0, stored, 1, sealed.length);
+        return stored;
+    }
+
+    public static String openText(byte[] key, byte[] stored, String about) {
+        if (stored.length == 0 || stored[0] != DEFLATED) {
+            throw new SealBroken(about);
+        }
+        byte[] deflated = open(key, Arrays.copyOfRange(stored, 1, stored.length), about);
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(deflated);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 4);
+            byte[] buffer = new byte[8192];
+            while (!inflater.finished()) {
+                int read = inflater.inflate(buffer);
+                if (read == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new SealBroken(about);
+                }
+                out.write(buffer, 0, read);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        } catch (DataFormatException e) {
+            throw new SealBroken(about);
+        } finally {
+            inflater.end();
+        }
     }
 
     static byte[] seal(byte[] key, byte[] plaintext, String about) {
