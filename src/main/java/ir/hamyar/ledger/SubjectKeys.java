@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +40,11 @@ final class SubjectKeys {
             Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys, boolean share)
             throws SQLException {
         Set<String> subjects = new LinkedHashSet<>(subjectRefs);
+        try (Statement plans = connection.createStatement()) {
+            // A cached generic plan made while subject_key was small scans the whole table for ever after, unless
+            // statistics are renewed (not where autovacuum is off): plan each look-up for the array it is given.
+            plans.execute("set local plan_cache_mode = force_custom_plan");
+        }
         Map<String, DataKey> keys = select(connection, subjects, masterKeys, share);
         if (keys.size() == subjects.size()) {
             return keys;
