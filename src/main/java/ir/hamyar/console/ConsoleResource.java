@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import ir.hamyar.ruleset.ActiveRuleset;
 import ir.hamyar.ruleset.RulesetVersions;
+import ir.hamyar.security.ConsoleAuthentication;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
 /** The console's doors: its home, sign-in and sign-out, the language switch. */
@@ -27,6 +29,7 @@ public class ConsoleResource {
     /** The form login's session cookie (quarkus.http.auth.form.cookie-name). */
     static final String SESSION_COOKIE = "quarkus-credential";
 
+    private final boolean singleSignOn;
     private final ConsoleRequest console;
     private final ActiveRuleset active;
     private final RulesetVersions versions;
@@ -34,11 +37,13 @@ public class ConsoleResource {
     private final Template login;
 
     public ConsoleResource(
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean singleSignOn,
             ConsoleRequest console,
             ActiveRuleset active,
             RulesetVersions versions,
             @Location("console/home.html") Template home,
             @Location("console/login.html") Template login) {
+        this.singleSignOn = singleSignOn;
         this.console = console;
         this.active = active;
         this.versions = versions;
@@ -57,7 +62,18 @@ public class ConsoleResource {
     @Path("login")
     @PermitAll
     public TemplateInstance signIn(@QueryParam("error") String error) {
-        return login.data("c", console).data("failed", error != null);
+        return login.data("c", console).data("failed", error != null).data("sso", singleSignOn);
+    }
+
+    /**
+     * Sign-in at the organisation's identity provider (OpenID Connect's authorization-code flow): the provider sends
+     * her back here signed in, and she goes on to the console's home.
+     */
+    @GET
+    @Path("sso")
+    @Authenticated
+    public Response signedInAtTheIdentityProvider() {
+        return Response.seeOther(URI.create("/console/")).build();
     }
 
     @POST
@@ -66,12 +82,16 @@ public class ConsoleResource {
     public Response signOut(@RestForm(ConsoleRequest.CSRF_FIELD) String csrf) {
         console.requireCsrf(csrf);
         return Response.seeOther(URI.create("/console/login"))
-                .cookie(new NewCookie.Builder(SESSION_COOKIE)
-                        .value("")
-                        .path("/")
-                        .maxAge(0)
-                        .httpOnly(true)
-                        .build())
+                .cookie(expired(SESSION_COOKIE, "/"), expired(ConsoleAuthentication.OIDC_SESSION_COOKIE, "/console"))
+                .build();
+    }
+
+    private static NewCookie expired(String name, String path) {
+        return new NewCookie.Builder(name)
+                .value("")
+                .path(path)
+                .maxAge(0)
+                .httpOnly(true)
                 .build();
     }
 

@@ -2,6 +2,7 @@ package ir.hamyar.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -173,6 +174,15 @@ public class HttpProblems {
     private void onFailure(RoutingContext context) {
         if (context.response().headWritten()) {
             context.next();
+            return;
+        }
+        if (context.failure() instanceof AuthenticationRedirectException redirect) {
+            // not an error: OpenID Connect's code flow sends the browser on (to the provider, or back to the page)
+            context.response()
+                    .setStatusCode(redirect.getCode())
+                    .putHeader(HttpHeaders.LOCATION, redirect.getRedirectUri())
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .end();
             return;
         }
         int status = context.statusCode();

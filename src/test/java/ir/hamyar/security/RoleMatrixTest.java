@@ -65,7 +65,8 @@ class RoleMatrixTest {
                 endpoint("GET", "/api/v1/audit/reads", null, 200, "auditor"),
                 endpoint("GET", "/api/v1/reports/tiers", null, 200, "manager", "auditor"),
                 endpoint("GET", "/api/v1/reports/transitions", null, 200, "manager", "auditor"),
-                endpoint("GET", "/api/v1/reports/safehouse", null, 200, "manager", "auditor"));
+                endpoint("GET", "/api/v1/reports/safehouse", null, 200, "manager", "auditor"),
+                endpoint("POST", "/api/v1/subjects/T-matrix/erasure", "{}", 400));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -74,11 +75,16 @@ class RoleMatrixTest {
         String resolved = path.replace(DECISION, decisionOfTheIntakeUser());
         assertThat(call(given(), method, resolved, body)).as("anonymous").isEqualTo(401);
         for (String user : USERS) {
-            int status = call(given().auth().preemptive().basic(user, user + "-test"), method, resolved, body);
+            int status = call(as(user), method, resolved, body);
             assertThat(status).as(user).isEqualTo(allowed.contains(user) ? granted : 403);
         }
-        int admin = call(given().auth().preemptive().basic("admin", "admin-test"), method, resolved, body);
+        int admin = call(as("admin"), method, resolved, body);
         assertThat(admin).as("admin may do everything").isEqualTo(granted);
+    }
+
+    /** A request as the user of this role (here a configured user, with HTTP Basic). */
+    RequestSpecification as(String role) {
+        return given().auth().preemptive().basic(role, role + "-test");
     }
 
     private static synchronized String decisionOfTheIntakeUser() {
