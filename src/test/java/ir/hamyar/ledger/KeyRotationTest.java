@@ -7,35 +7,33 @@ import static org.hamcrest.Matchers.greaterThan;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import ir.hamyar.privacy.MasterKeys;
 import ir.hamyar.privacy.PrivacyConfig;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
-import ir.hamyar.support.OwnDatabases;
+import ir.hamyar.support.OwnInstallation;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Master key rotation (on a database of its own: rotating the shared one would leave it unreadable to the other
- * tests, which know the old key only): started with a new master key and the old one as previous, the service reads what was sealed
+ * Master key rotation (in {@link OwnInstallation}, whose database is its own: rotating the shared one would leave it
+ * unreadable to the other tests, which know the old key only): started with a new master key and the old one as previous, the service reads what was sealed
  * under a data key wrapped with the old one, and wraps that data key again under the new key, after which the new
  * key alone opens it.
  */
 @QuarkusTest
-@TestProfile(KeyRotationTest.NewMasterKey.class)
+@TestProfile(OwnInstallation.class)
 class KeyRotationTest {
 
-    static final String OLD = "0000000000000000000000000000000000000000000000000000000000000075";
-    static final String NEW = "4e".repeat(32);
+    private static final String OLD = OwnInstallation.PREVIOUS_MASTER_KEY;
+    private static final String NEW = OwnInstallation.MASTER_KEY;
 
     @Inject
     AgroalDataSource dataSource;
@@ -110,21 +108,5 @@ class KeyRotationTest {
                 return Optional.empty();
             }
         };
-    }
-
-    public static class NewMasterKey implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            String database = OwnDatabases.named("hamyar_rotation_");
-            return Map.of(
-                    "hamyar.privacy.master-key",
-                    NEW,
-                    "hamyar.privacy.previous-master-keys",
-                    OLD,
-                    "quarkus.datasource.jdbc.url",
-                    OwnDatabases.SERVER + database,
-                    "hamyar.audit.checkpoint.file",
-                    "target/" + database + "-checkpoints.jsonl");
-        }
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import ir.hamyar.support.OidcProfile;
+import ir.hamyar.support.OwnInstallation;
 import ir.hamyar.support.TestIdentityProvider;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * tokens, the console's pages follow her role, and that session opens nothing of the API.
  */
 @QuarkusTest
-@TestProfile(OidcProfile.class)
+@TestProfile(OwnInstallation.class)
 class ConsoleSingleSignOnTest {
 
     @TestHTTPResource("/")

@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
-import ir.hamyar.support.OidcProfile;
+import ir.hamyar.support.OwnInstallation;
 import ir.hamyar.support.TestIdentityProvider;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * problem+json like a wrong password; the configured users' HTTP Basic keeps working beside them.
  */
 @QuarkusTest
-@TestProfile(OidcProfile.class)
+@TestProfile(OwnInstallation.class)
 class OidcTokenTest {
 
     private static final TestIdentityProvider IDP = TestIdentityProvider.running();

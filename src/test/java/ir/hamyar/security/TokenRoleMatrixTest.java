@@ -5,7 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.specification.RequestSpecification;
-import ir.hamyar.support.OidcProfile;
+import ir.hamyar.support.OwnInstallation;
 import ir.hamyar.support.TestIdentityProvider;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ import java.util.Map;
  * claim as the configured user of that role has it), with HTTP Basic still enabled beside it.
  */
 @QuarkusTest
-@TestProfile(OidcProfile.class)
+@TestProfile(OwnInstallation.class)
 class TokenRoleMatrixTest extends RoleMatrixTest {
 
     private static final Map<String, String> ORGANISATIONS =
