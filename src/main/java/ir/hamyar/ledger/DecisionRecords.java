@@ -2,13 +2,12 @@ package ir.hamyar.ledger;
 
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
-import ir.hamyar.json.Sha256;
+import ir.hamyar.privacy.DataKey;
 import ir.hamyar.privacy.MasterKeys;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
 import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,11 +36,9 @@ public class DecisionRecords {
             + ", d.recorded_at, d.input, d.response::text as response, d.key_id, d.sealed_input, d.sealed_response,"
             + " d.fired_rules, d.input_sha256, d.response_sha256, d.previous_hash, d.hash";
     /** A record with its data key and its erasure, from {@link #FROM}. */
-    static final String COLUMNS =
-            CHAINED + ", k.wrapped, k.master_key, x.erased_at, x.erased_by, x.reason as erasure_reason";
+    static final String COLUMNS = CHAINED + ", " + SealedRows.COLUMNS;
 
-    static final String FROM = " from decision d left join subject_key k on k.id = d.key_id"
-            + " left join erasure x on x.id = d.erasure_id";
+    static final String FROM = " from decision d" + SealedRows.joins("d");
 
     private final AgroalDataSource dataSource;
     private final MasterKeys masterKeys;
@@ -185,21 +182,15 @@ public class DecisionRecords {
         byte[] sealedResponse = rows.getBytes("sealed_response");
         String input = rows.getString("input");
         String response = rows.getString("response");
-        String inputDigest = digest(sealedInput, input, rows.getString("input_sha256"));
-        String responseDigest = digest(sealedResponse, response, rows.getString("response_sha256"));
+        String inputDigest = SealedRows.digest(sealedInput, input, rows.getString("input_sha256"));
+        String responseDigest = SealedRows.digest(sealedResponse, response, rows.getString("response_sha256"));
         Erased erased = null;
         if (masterKeys != null) {
-            OffsetDateTime erasedAt = rows.getObject("erased_at", OffsetDateTime.class);
-            if (erasedAt != null) {
-                erased =
-                        new Erased(erasedAt.toInstant(), rows.getString("erased_by"), rows.getString("erasure_reason"));
-            }
+            erased = SealedRows.erased(rows);
             if (keyId != null && erased == null) {
-                byte[] wrapped = rows.getBytes("wrapped");
-                String masterId = rows.getString("master_key");
-                input = SubjectKeys.open(masterKeys, keyId, masterId, wrapped, sealedInput, about(id, "input"));
-                response =
-                        SubjectKeys.open(masterKeys, keyId, masterId, wrapped, sealedResponse, about(id, "response"));
+                DataKey key = SealedRows.key(rows, masterKeys);
+                input = SealedRows.open(key, sealedInput, about(id, "input"));
+                response = SealedRows.open(key, sealedResponse, about(id, "response"));
             }
         }
         Array fired = rows.getArray("fired_rules");
@@ -219,14 +210,6 @@ public class DecisionRecords {
     /** What a sealed decision's field is sealed as: the ciphertext opens only for this record and field. */
     static String about(UUID decisionId, String field) {
         return "decision " + decisionId + " " + field;
-    }
-
-    /** The sha256 of what is stored of a field: its ciphertext, its text, or the digest an erasure left of it. */
-    private static String digest(byte[] sealed, String text, String kept) {
-        if (sealed != null) {
-            return Sha256.hex(sealed);
-        }
-        return text != null ? Sha256.hex(text.getBytes(StandardCharsets.UTF_8)) : kept;
     }
 
     private static String[] array(String element) {

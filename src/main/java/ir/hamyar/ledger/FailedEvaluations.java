@@ -34,9 +34,8 @@ public class FailedEvaluations {
     private static final String INSERT = "insert into evaluation_failure (" + AskedColumns.names("failed_at")
             + ", key_id, sealed_input, rule, reason) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COLUMNS = "select " + AskedColumns.names("f.", "failed_at") + ", f.rule, f.reason";
-    private static final String WITH_INPUT = COLUMNS + ", f.input, f.key_id, f.sealed_input, k.wrapped, k.master_key,"
-            + " x.erased_at, x.erased_by, x.reason as erasure_reason from evaluation_failure f"
-            + " left join subject_key k on k.id = f.key_id left join erasure x on x.id = f.erasure_id";
+    private static final String WITH_INPUT = COLUMNS + ", f.input, f.key_id, f.sealed_input, " + SealedRows.COLUMNS
+            + " from evaluation_failure f" + SealedRows.joins("f");
 
     private final AgroalDataSource dataSource;
     private final MeterRegistry metrics;
@@ -159,24 +158,16 @@ public class FailedEvaluations {
 
     /** One failure with its input opened (a plain one's as stored), or its erasure in place of it. */
     private Failure opened(ResultSet result) throws SQLException {
-        OffsetDateTime erasedAt = result.getObject("erased_at", OffsetDateTime.class);
-        if (erasedAt != null) {
-            return read(
-                    result,
-                    null,
-                    new Erased(
-                            erasedAt.toInstant(), result.getString("erased_by"), result.getString("erasure_reason")));
+        Erased erased = SealedRows.erased(result);
+        if (erased != null) {
+            return read(result, null, erased);
         }
-        UUID id = result.getObject("id", UUID.class);
         String input = result.getObject("key_id") == null
                 ? result.getString("input")
-                : SubjectKeys.open(
-                        masterKeys,
-                        result.getObject("key_id", UUID.class),
-                        result.getString("master_key"),
-                        result.getBytes("wrapped"),
+                : SealedRows.open(
+                        SealedRows.key(result, masterKeys),
                         result.getBytes("sealed_input"),
-                        about(id));
+                        about(result.getObject("id", UUID.class)));
         return read(result, input, null);
     }
 

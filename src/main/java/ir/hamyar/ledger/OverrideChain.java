@@ -10,7 +10,6 @@ import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
 import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,9 +41,7 @@ public class OverrideChain {
             + " idempotency_key, request_sha256, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?)";
     private static final String SELECT = "select " + prefixed(COLUMNS) + ", o.key_id, o.sealed_reason,"
-            + " o.reason_sha256, k.wrapped, k.master_key, x.erased_at, x.erased_by, x.reason as erasure_reason"
-            + " from decision_override o left join subject_key k on k.id = o.key_id"
-            + " left join erasure x on x.id = o.erasure_id ";
+            + " o.reason_sha256, " + SealedRows.COLUMNS + " from decision_override o" + SealedRows.joins("o") + " ";
     private static final String SUBJECT = "select subject_ref from decision where id = ?";
 
     private final AgroalDataSource dataSource;
@@ -271,18 +268,10 @@ public class OverrideChain {
         UUID keyId = rows.getObject("key_id", UUID.class);
         byte[] sealedReason = rows.getBytes("sealed_reason");
         String reason = rows.getString("reason");
-        String reasonDigest = sealedReason != null
-                ? Sha256.hex(sealedReason)
-                : reason != null
-                        ? Sha256.hex(reason.getBytes(StandardCharsets.UTF_8))
-                        : rows.getString("reason_sha256");
-        OffsetDateTime erasedAt = rows.getObject("erased_at", OffsetDateTime.class);
-        Erased erased = erasedAt == null
-                ? null
-                : new Erased(erasedAt.toInstant(), rows.getString("erased_by"), rows.getString("erasure_reason"));
+        String reasonDigest = SealedRows.digest(sealedReason, reason, rows.getString("reason_sha256"));
+        Erased erased = SealedRows.erased(rows);
         if (keyId != null && erased == null && open) {
-            reason = SubjectKeys.open(
-                    masterKeys, keyId, rows.getString("master_key"), rows.getBytes("wrapped"), sealedReason, about(id));
+            reason = SealedRows.open(SealedRows.key(rows, masterKeys), sealedReason, about(id));
         }
         return new StoredOverride(
                 rows.getLong("seq"),

@@ -2,8 +2,6 @@ package ir.hamyar.ledger;
 
 import ir.hamyar.privacy.DataKey;
 import ir.hamyar.privacy.MasterKeys;
-import ir.hamyar.privacy.Sealed;
-import ir.hamyar.problem.DomainException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -88,22 +86,5 @@ final class SubjectKeys {
             }
         }
         return keys;
-    }
-
-    /**
-     * Opens a sealed field with its wrapped data key as a read joined it ({@code wrapped} null: erased, null); a
-     * ciphertext that does not open was altered, which is a conflict with the record, not a failure of the service.
-     */
-    static String open(
-            MasterKeys masterKeys, UUID keyId, String masterId, byte[] wrapped, byte[] sealed, String about) {
-        if (keyId == null || wrapped == null || sealed == null) {
-            return null;
-        }
-        try {
-            return masterKeys.unwrap(keyId, masterId, wrapped).open(sealed, about);
-        } catch (Sealed.SealBroken e) {
-            throw new DomainException.Conflict(
-                    "record-altered", "Record altered", e.getMessage() + "; GET /api/v1/audit/verify locates it");
-        }
     }
 }

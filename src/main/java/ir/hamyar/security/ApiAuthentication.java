@@ -9,7 +9,6 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,10 +49,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
     @Override
     public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
-        Set<Class<? extends AuthenticationRequest>> types =
-                new HashSet<>(mechanisms.basic().getCredentialTypes());
-        mechanisms.oidc().ifPresent(tokens -> types.addAll(tokens.getCredentialTypes()));
-        return types;
+        return mechanisms.credentialTypes(mechanisms.basic());
     }
 
     @Override

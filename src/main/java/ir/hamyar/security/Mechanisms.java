@@ -1,11 +1,15 @@
 package ir.hamyar.security;
 
+import io.quarkus.oidc.runtime.OidcAuthenticationMechanism;
+import io.quarkus.security.identity.request.AuthenticationRequest;
 import io.quarkus.vertx.http.runtime.security.BasicAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Quarkus's own authentication mechanisms, for Hamyar's two that choose between them per request
@@ -42,10 +46,17 @@ public class Mechanisms {
     Optional<HttpAuthenticationMechanism> oidc() {
         if (oidc == null) {
             oidc = all.stream()
-                    .filter(mechanism -> mechanism.getClass().getName().startsWith("io.quarkus.oidc."))
+                    .filter(OidcAuthenticationMechanism.class::isInstance)
                     .findFirst();
         }
         return oidc;
+    }
+
+    /** What {@code primary} authenticates with, and bearer tokens too where OpenID Connect is present. */
+    Set<Class<? extends AuthenticationRequest>> credentialTypes(HttpAuthenticationMechanism primary) {
+        Set<Class<? extends AuthenticationRequest>> types = new HashSet<>(primary.getCredentialTypes());
+        oidc().ifPresent(tokens -> types.addAll(tokens.getCredentialTypes()));
+        return types;
     }
 
     private HttpAuthenticationMechanism find(Class<?> type, String what) {
