@@ -8,6 +8,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.drools.base.util.Drools;
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
+import org.drools.compiler.kproject.models.KieModuleModelImpl;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
@@ -17,11 +23,13 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.util.maven.support.ReleaseIdImpl;
 
 /**
  * Compiles a rule tree with Drools' executable model into a {@link CompiledRuleset}, or fails with every problem
  * located by file, line and column. Each build gets its own ReleaseId, removed from the KieRepository once the
- * KieBase exists, so that repeated builds do not accumulate.
+ * KieBase exists, so that repeated builds do not accumulate. A build also yields the KieModule's bytes (the generated
+ * and compiled classes), from which {@link #load} makes the same ruleset again without compiling.
  */
 public final class RuleCompiler {
 
@@ -35,32 +43,55 @@ public final class RuleCompiler {
     private static final Pattern PACKAGE = Pattern.compile("^[ \\t]*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
 
     public CompiledRuleset compile(RuleTree tree) {
-        List<CompileProblem> problems = new ArrayList<>();
-        ParameterSet parameters = ParameterFileReader.read(tree, problems);
-        IndicatorCatalogue indicators = IndicatorCatalogue.read(tree, problems);
-        ConclusionCatalogue conclusions = ConclusionCatalogue.read(tree, problems);
-        conclusions.checkRules(tree, problems);
-        checkPackagesMatchFolders(tree, problems);
-        if (!problems.isEmpty()) {
-            throw new RuleCompilationException(problems);
+        return build(tree).ruleset();
+    }
+
+    /** Compiles the tree, keeping the compiled KieModule's bytes for {@link #load}. */
+    public Built build(RuleTree tree) {
+        Catalogues catalogues = Catalogues.checked(tree);
+        byte[] module = compileModule(tree);
+        return new Built(describe(tree, catalogues, kieBaseOf(module)), module);
+    }
+
+    /**
+     * The ruleset of a tree from the bytes a {@link #build} of the same tree yielded, by this Drools version and this
+     * build of Hamyar (the generated classes call the fact classes); throws {@link ModuleNotLoadable} when they do not
+     * load.
+     */
+    public CompiledRuleset load(RuleTree tree, byte[] module) {
+        Catalogues catalogues = Catalogues.checked(tree);
+        KieBase kieBase;
+        try {
+            kieBase = kieBaseOf(module);
+        } catch (RuntimeException | LinkageError e) {
+            throw new ModuleNotLoadable(e);
         }
-        KieBase kieBase = build(tree, problems);
-        Map<String, RuleInfo> rules = describeRules(tree, kieBase, parameters, problems);
+        return describe(tree, catalogues, kieBase);
+    }
+
+    /** The version of Drools that compiles and loads modules: part of what a kept module is valid for. */
+    public static String droolsVersion() {
+        return Drools.getFullVersion();
+    }
+
+    private static CompiledRuleset describe(RuleTree tree, Catalogues catalogues, KieBase kieBase) {
+        List<CompileProblem> problems = new ArrayList<>();
+        Map<String, RuleInfo> rules = describeRules(tree, kieBase, catalogues.parameters(), problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
         return new CompiledRuleset(
                 tree,
                 kieBase,
-                parameters,
-                indicators,
-                conclusions,
+                catalogues.parameters(),
+                catalogues.indicators(),
+                catalogues.conclusions(),
                 rules,
                 declaresParams(kieBase),
                 kieBase.newKieSessionsPool(4));
     }
 
-    private static KieBase build(RuleTree tree, List<CompileProblem> problems) {
+    private static byte[] compileModule(RuleTree tree) {
         KieServices services = KieServices.get();
         ReleaseId releaseId = services.newReleaseId(
                 "ir.hamyar.rules",
@@ -72,18 +103,61 @@ public final class RuleCompiler {
             files.write(RESOURCES + path, tree.files().get(path));
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
+        services.getRepository().removeKieModule(releaseId);
+        List<CompileProblem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             problems.add(toProblem(message));
         }
         problems.removeIf(problem -> isEchoOfAParseError(problem, problems));
         if (!problems.isEmpty()) {
-            services.getRepository().removeKieModule(releaseId);
             throw new RuleCompilationException(problems);
         }
+        return ((InternalKieModule) builder.getKieModule()).getBytes();
+    }
+
+    /**
+     * A KieBase from a module's bytes, as Drools' own repository would read a jar without a kmodule.xml (one default
+     * KieBase of every package); the module leaves the KieRepository once the KieBase exists.
+     */
+    private static KieBase kieBaseOf(byte[] module) {
+        MemoryFileSystem files = MemoryFileSystem.readFromJar(module);
+        KieModuleModelImpl model = new KieModuleModelImpl();
+        KieBuilderImpl.setDefaultsforEmptyKieModule(model);
+        ReleaseId releaseId = ReleaseIdImpl.fromPropertiesString(files.findPomProperties());
+        KieServices services = KieServices.get();
+        services.getRepository()
+                .addKieModule(InternalKieModuleProvider.Factory.get().createKieModule(releaseId, model, files));
         try {
             return services.newKieContainer(releaseId).getKieBase();
         } finally {
             services.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    /** What a tree says beside its rules, read and checked before anything is compiled or loaded. */
+    private record Catalogues(ParameterSet parameters, IndicatorCatalogue indicators, ConclusionCatalogue conclusions) {
+
+        static Catalogues checked(RuleTree tree) {
+            List<CompileProblem> problems = new ArrayList<>();
+            ParameterSet parameters = ParameterFileReader.read(tree, problems);
+            IndicatorCatalogue indicators = IndicatorCatalogue.read(tree, problems);
+            ConclusionCatalogue conclusions = ConclusionCatalogue.read(tree, problems);
+            conclusions.checkRules(tree, problems);
+            checkPackagesMatchFolders(tree, problems);
+            if (!problems.isEmpty()) {
+                throw new RuleCompilationException(problems);
+            }
+            return new Catalogues(parameters, indicators, conclusions);
+        }
+    }
+
+    /** What {@link #build} yields: the ruleset, and the compiled KieModule's bytes to {@link #load} it again. */
+    public record Built(CompiledRuleset ruleset, byte[] module) {}
+
+    /** A module's bytes that do not make a KieBase here (damaged, or from another build). */
+    public static final class ModuleNotLoadable extends RuntimeException {
+        ModuleNotLoadable(Throwable cause) {
+            super("the compiled module does not load: " + cause, cause);
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The master key (and the keys it replaced): wraps each new data key, unwraps stored ones. A key is named by
@@ -73,6 +76,30 @@ public class MasterKeys {
                     + ", which is neither hamyar.privacy.master-key nor one of hamyar.privacy.previous-master-keys");
         }
         return new DataKey(dataKeyId, Sealed.open(master, wrapped, about(dataKeyId)));
+    }
+
+    /**
+     * An HMAC-SHA256 of {@code data} under a key derived from the current master key for {@code purpose} alone, for
+     * what the service keeps in the database and must know it wrote itself. After a rotation earlier tags no longer
+     * match: what they guarded is made again.
+     */
+    public byte[] authenticate(String purpose, byte[] data) {
+        return hmac(hmac(keys.get(current), ("hamyar " + purpose).getBytes(StandardCharsets.UTF_8)), data);
+    }
+
+    /** Whether {@code tag} is {@link #authenticate}'s for this purpose and data, compared in constant time. */
+    public boolean authentic(String purpose, byte[] data, byte[] tag) {
+        return MessageDigest.isEqual(authenticate(purpose, data), tag);
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private static String about(UUID dataKeyId) {

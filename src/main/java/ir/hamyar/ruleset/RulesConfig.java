@@ -44,4 +44,11 @@ public interface RulesConfig {
     /** How many compiled versions (drafts, recently active ones) each replica keeps ready to switch to. */
     @WithDefault("4")
     int compiledCacheSize();
+
+    /**
+     * Keep each compiled tree in the database (table {@code compiled_module}) and load it on the next start instead
+     * of compiling it. Off in dev mode, where live reload changes the fact classes the compiled rules call.
+     */
+    @WithDefault("true")
+    boolean keepCompiled();
 }

@@ -2,7 +2,6 @@ package ir.hamyar.ruleset;
 
 import io.quarkus.runtime.ShutdownEvent;
 import ir.hamyar.engine.CompiledRuleset;
-import ir.hamyar.engine.RuleCompiler;
 import ir.hamyar.engine.RuleTree;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,14 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Compiles rule trees on one background thread, so that a compile never runs on a decision's thread and never takes
- * more than one core, and keeps the last few results by sha256: a draft compiled when it was uploaded (on every
- * replica) or a version that was active a moment ago is ready to switch to at once.
+ * Compiles rule trees (or loads them compiled, see {@link CompiledModules}) on one background thread, so that a
+ * compile never runs on a decision's thread and never takes more than one core, and keeps the last few results by
+ * sha256: a draft compiled when it was uploaded (on every replica) or a version that was active a moment ago is ready
+ * to switch to at once.
  */
 @ApplicationScoped
 public class RulesetCompilations {
 
-    private final RuleCompiler compiler;
+    private final CompiledModules modules;
     private final int capacity;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
         Thread compilerThread = new Thread(runnable, "hamyar-rules-compiler");
@@ -35,8 +35,8 @@ public class RulesetCompilations {
     private final Map<String, CompletableFuture<CompiledRuleset>> bySha = new LinkedHashMap<>(16, 0.75f, true);
     private final Set<CompiledRuleset> warm = Collections.newSetFromMap(new WeakHashMap<>());
 
-    public RulesetCompilations(RuleCompiler compiler, RulesConfig config) {
-        this.compiler = compiler;
+    public RulesetCompilations(CompiledModules modules, RulesConfig config) {
+        this.modules = modules;
         this.capacity = config.compiledCacheSize();
     }
 
@@ -59,7 +59,7 @@ public class RulesetCompilations {
             return kept;
         }
         CompletableFuture<CompiledRuleset> compiling =
-                CompletableFuture.supplyAsync(() -> compiler.compile(tree), thread);
+                CompletableFuture.supplyAsync(() -> modules.obtain(tree).ruleset(), thread);
         bySha.put(tree.sha256(), compiling);
         compiling.whenComplete((ruleset, failure) -> {
             if (failure != null) {
@@ -70,6 +70,11 @@ public class RulesetCompilations {
             bySha.remove(bySha.keySet().iterator().next());
         }
         return compiling;
+    }
+
+    /** Runs {@code work} on the compiler's thread, after what was submitted before it. */
+    public CompletableFuture<Void> later(Runnable work) {
+        return CompletableFuture.runAsync(work, thread);
     }
 
     /** Records that {@code ruleset} has decided all its scenarios, so its code paths are loaded and compiled. */

@@ -40,7 +40,7 @@ public class RulesetFollower {
         this.workers = workers;
     }
 
-    void start(@Observes @Priority(RulesetStartup.PRIORITY + 10) StartupEvent event) {
+    void start(@Observes @Priority(RulesetStartup.SERVE_PRIORITY + 10) StartupEvent event) {
         worker = workers.start("hamyar-ruleset-follower", Duration.ofMillis(RECONNECT_PAUSE_MS), this::follow);
     }
 

@@ -8,11 +8,13 @@ import ir.hamyar.engine.RuleTree;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Puts the active version to work at startup. The database decides which version that is; on a database with none
+ * Puts the active version to work at startup. The active version's rules start loading (or compiling) right after the
+ * database is ready and are put to work last, so the rest of the service starts meanwhile. The database decides which version that is; on a database with none
  * (a first start) the rules on disk become version 1, and a tree that does not compile or whose scenarios fail then
  * stops the service, after logging every problem. Rules on disk that differ from the active version are handled as
  * an edit of the directory (a draft, activated if so configured); they never stop a service that has a good version.
@@ -21,6 +23,9 @@ import org.jboss.logging.Logger;
 public class RulesetStartup {
 
     public static final int PRIORITY = DatabaseBootstrap.PRIORITY + 10;
+    /** After every other startup observer (the default priority is {@code Interceptor.Priority.APPLICATION + 500}). */
+    public static final int SERVE_PRIORITY = Interceptor.Priority.PLATFORM_AFTER + 1000;
+
     private static final Logger LOG = Logger.getLogger(RulesetStartup.class);
 
     private final RulesConfig config;
@@ -31,6 +36,9 @@ public class RulesetStartup {
     private final RulesDirectoryChanges changes;
     private final RulesDirectoryWatcher watcher;
     private final ActiveRuleset active;
+    private long started;
+    private RulesSource source;
+    private RuleTree tree;
 
     public RulesetStartup(
             RulesConfig config,
@@ -52,12 +60,16 @@ public class RulesetStartup {
     }
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event) {
-        long started = System.nanoTime();
-        RulesSource source = RulesSource.of(config);
-        RuleTree tree = source.read();
-        if (versions.currentActivation().isEmpty()) {
-            firstStart(tree, source);
-        }
+        started = System.nanoTime();
+        source = RulesSource.of(config);
+        tree = source.read();
+        versions.currentActivation()
+                .ifPresentOrElse(
+                        activation -> compilations.submit(versions.tree(activation.version())),
+                        () -> firstStart(tree, source));
+    }
+
+    void serve(@Observes @Priority(SERVE_PRIORITY) StartupEvent event) {
         sync.sync();
         ActiveVersion serving = active.peek()
                 .orElseThrow(() -> new IllegalStateException(

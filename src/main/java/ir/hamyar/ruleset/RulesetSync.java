@@ -8,8 +8,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Brings this replica to the version the database says is active: compiles it (or takes it ready from the cache),
- * warms it on its scenarios, then swaps it in. Activations are ordered by their event id, so a replica never goes
- * back to an older version however notifications and checks interleave.
+ * warms it on its scenarios, then swaps it in. At startup, when nothing is served yet, it swaps first and warms after,
+ * in the background: the version was validated when it was activated, and a cold ruleset serves sooner than none.
+ * Activations are ordered by their event id, so a replica never goes back to an older version however notifications
+ * and checks interleave.
  */
 @ApplicationScoped
 public class RulesetSync {
@@ -55,10 +57,14 @@ public class RulesetSync {
                     activation.version(), e.getMessage());
             return false;
         }
-        if (!compilations.isWarm(ruleset)) {
+        boolean starting = active.peek().isEmpty();
+        if (!starting && !compilations.isWarm(ruleset)) {
             validator.runScenarios(ruleset);
         }
         boolean switched = active.activate(new ActiveVersion(activation.version(), ruleset, activation.eventId()));
+        if (starting && !compilations.isWarm(ruleset)) {
+            compilations.later(() -> validator.runScenarios(ruleset));
+        }
         if (switched) {
             LOG.infof(
                     "Now serving ruleset version %d (sha256 %s), %d ms after hearing of it",

@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -42,13 +43,14 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
     private final LoginThrottle throttle;
     private final Map<String, byte[]> verified = new ConcurrentHashMap<>();
     private final byte[] salt = new byte[32];
-    private final byte[] unknownUsersHash;
+    private final CompletableFuture<byte[]> unknownUsersHash;
 
     public ConfiguredUsersIdentityProvider(UsersConfig config, LoginThrottle throttle) {
         this.users = Map.copyOf(config.users());
         this.throttle = throttle;
         new SecureRandom().nextBytes(salt);
-        this.unknownUsersHash = unknownUsersHash(users);
+        // bcrypt at the users' cost takes a good part of a second: made beside the rest of startup, not in its way
+        this.unknownUsersHash = CompletableFuture.supplyAsync(() -> unknownUsersHash(users));
     }
 
     void checkUsers(@Observes StartupEvent event) {
@@ -104,7 +106,7 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
     private SecurityIdentity identify(String name, String password) {
         UsersConfig.User user = users.get(name);
         if (user == null) {
-            verify(password, unknownUsersHash);
+            verify(password, unknownUsersHash.join());
             throw new AuthenticationFailedException();
         }
         if (!passwordMatches(name, user, password)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ir.hamyar.support.RuleTrees;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,21 @@ class RuleCompilerTest {
                     .endsWith(".drl");
         });
         assertThat(ruleset.parameters().all()).containsKeys("safehouse.sonMaxAge", "safehouse.maxStayMonths");
+    }
+
+    @Test
+    void aBuildsModuleLoadsIntoTheSameRulesAndBytesThatAreNotAModuleAreRefused() {
+        RuleCompiler.Built built = compiler.build(RuleTrees.shipped());
+
+        CompiledRuleset loaded = compiler.load(RuleTrees.shipped(), built.module());
+
+        assertThat(loaded.rules()).isEqualTo(built.ruleset().rules());
+        assertThat(loaded.declaresParams()).isTrue();
+        byte[] truncated = Arrays.copyOf(built.module(), built.module().length / 2);
+        assertThatThrownBy(() -> compiler.load(RuleTrees.shipped(), truncated))
+                .isInstanceOf(RuleCompiler.ModuleNotLoadable.class);
+        assertThatThrownBy(() -> compiler.load(RuleTrees.shipped(), "not a jar".getBytes()))
+                .isInstanceOf(RuleCompiler.ModuleNotLoadable.class);
     }
 
     @Test

@@ -58,6 +58,9 @@ class PackagedServiceIT {
     void aBrokenRulesDirectoryDoesNotStopAServiceWhoseDatabaseHasAGoodVersion() throws Exception {
         try (PackagedService first = deployment.start("first", List.of()).awaitListening()) {
             assertThat(first.get("/q/health/ready").statusCode()).isEqualTo(200);
+            assertThat(first.log())
+                    .contains(
+                            "Compiled the rules of tree " + RuleTrees.shipped().sha256());
         }
         Path rules = deployment.workDir().resolve("rules");
         copyShippedRules(rules);
@@ -71,6 +74,11 @@ class PackagedServiceIT {
             assertThat(ready.statusCode()).isEqualTo(200);
             assertThat(ready.body()).contains(RuleTrees.shipped().sha256());
             assertThat(second.log())
+                    .as("a restart loads the compiled rules of the active version rather than compiling them")
+                    .contains("Loaded the compiled rules of tree "
+                            + RuleTrees.shipped().sha256())
+                    .doesNotContain(
+                            "Compiled the rules of tree " + RuleTrees.shipped().sha256())
                     .contains("do not validate (version 2, REJECTED); the active version is unchanged")
                     .contains("safehouse/broken.drl:6");
         }
