@@ -81,16 +81,24 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
             UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         String name = request.getUsername();
         String address = clientAddress(request);
+        String password = new String(request.getPassword().getPassword());
+        Optional<Duration> locked = throttle.lockedFor(name, address);
+        if (locked.isPresent()) {
+            return refused(locked.get());
+        }
+        UsersConfig.User user = users.get(name);
+        if (user != null && verifiedBefore(name, password)) {
+            // not a guess: this very password was checked already; counting it would lock out a caller that merely
+            // has more requests in flight than the limit of failures (an intake device syncing)
+            throttle.signedIn(name, address);
+            return Uni.createFrom().item(identity(name, user));
+        }
         LoginThrottle.Attempt attempt = throttle.attempt(name, address);
         Optional<Duration> refused = attempt.refusedFor();
         if (refused.isPresent()) {
-            long seconds = Math.max(1, (refused.get().toMillis() + 999) / 1000);
-            return Uni.createFrom()
-                    .failure(new AuthenticationFailedException(
-                            "too many failed sign-ins", Map.of(ProblemResponses.RETRY_AFTER_SECONDS, seconds)));
+            return refused(refused.get());
         }
-        return context.runBlocking(
-                        () -> identify(name, new String(request.getPassword().getPassword())))
+        return context.runBlocking(() -> identify(name, password))
                 .onItem()
                 .invoke(() -> throttle.succeeded(name, address))
                 .onFailure(AuthenticationFailedException.class)
@@ -100,6 +108,13 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
                             ? Uni.createFrom().voidItem()
                             : Uni.createFrom().voidItem().onItem().delayIt().by(delay);
                 });
+    }
+
+    private static Uni<SecurityIdentity> refused(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Uni.createFrom()
+                .failure(new AuthenticationFailedException(
+                        "too many failed sign-ins", Map.of(ProblemResponses.RETRY_AFTER_SECONDS, seconds)));
     }
 
     /** An unknown user's password is checked too, against a hash of the users' cost: the answer takes as long. */
@@ -154,16 +169,19 @@ public class ConfiguredUsersIdentityProvider implements IdentityProvider<Usernam
     }
 
     private boolean passwordMatches(String name, UsersConfig.User user, String password) {
-        byte[] fingerprint = fingerprint(name, password);
-        byte[] known = verified.get(name);
-        if (known != null && MessageDigest.isEqual(known, fingerprint)) {
+        if (verifiedBefore(name, password)) {
             return true;
         }
         boolean matches = verify(password, user.passwordHash().getBytes(StandardCharsets.UTF_8));
         if (matches) {
-            verified.put(name, fingerprint);
+            verified.put(name, fingerprint(name, password));
         }
         return matches;
+    }
+
+    private boolean verifiedBefore(String name, String password) {
+        byte[] known = verified.get(name);
+        return known != null && MessageDigest.isEqual(known, fingerprint(name, password));
     }
 
     /** bcrypt reads 72 bytes at most: a longer password is refused like a wrong one (its check still takes as long). */

@@ -48,14 +48,30 @@ public class LoginThrottle {
         }
         Instant now = clock.instant();
         String key = key(user, address);
-        Instant until = later(lockedUntil(byUser.get(key), now), lockedUntil(byAddress.get(address), now));
-        if (until != null) {
-            metrics.counter("hamyar.auth.failures").increment();
-            return new Attempt(Optional.of(Duration.between(now, until)), 0);
+        Optional<Duration> locked = lockedFor(key, address, now);
+        if (locked.isPresent()) {
+            return new Attempt(locked, 0);
         }
         int number = count(byUser, key, config.maxFailures(), now);
         count(byAddress, address, config.maxFailuresPerAddress(), now);
         return new Attempt(Optional.empty(), number);
+    }
+
+    /** How long this user name from this address, or the address, is refused still; counts nothing else. */
+    public Optional<Duration> lockedFor(String user, String address) {
+        if (!config.enabled()) {
+            return Optional.empty();
+        }
+        return lockedFor(key(user, address), address, clock.instant());
+    }
+
+    private Optional<Duration> lockedFor(String key, String address, Instant now) {
+        Instant until = later(lockedUntil(byUser.get(key), now), lockedUntil(byAddress.get(address), now));
+        if (until == null) {
+            return Optional.empty();
+        }
+        metrics.counter("hamyar.auth.failures").increment();
+        return Optional.of(Duration.between(now, until));
     }
 
     /** The attempt failed: how much later its answer should go out. */
@@ -74,10 +90,20 @@ public class LoginThrottle {
         if (!config.enabled()) {
             return;
         }
-        byUser.remove(key(user, address));
+        signedIn(user, address);
         Attempts fromAddress = byAddress.get(address);
         if (fromAddress != null) {
             fromAddress.takeBack(config.maxFailuresPerAddress());
+        }
+    }
+
+    /**
+     * A password checked before came again (never counted, see {@link #attempt}): the user name's count from this
+     * address is cleared; the address's stays, as nothing was counted against it.
+     */
+    public void signedIn(String user, String address) {
+        if (config.enabled() && !byUser.isEmpty()) {
+            byUser.remove(key(user, address));
         }
     }
 

@@ -100,6 +100,25 @@ class LoginThrottleTest {
     }
 
     @Test
+    void aCallerWithMoreRequestsInFlightThanTheLimitIsNeverRefused() throws Exception {
+        assertThat(call("127.0.0.41", "intake", "intake-test").status()).isEqualTo(200);
+        List<Callable<Integer>> requests = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            requests.add(() -> call("127.0.0.41", "intake", "intake-test").status());
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(32);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : clients.invokeAll(requests)) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).as("32 at a time, the limit being 10 failures").containsOnly(200);
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
     void aSuccessfulSignInIsNotSlowedAndClearsTheCount() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertThat(call("127.0.0.21", "intake", "wrong-password").status()).isEqualTo(401);
