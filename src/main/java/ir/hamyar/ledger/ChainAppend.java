@@ -50,18 +50,11 @@ final class ChainAppend {
             Instant recordedAt,
             MasterKeys masterKeys)
             throws SQLException {
-        try (Statement limits = connection.createStatement()) {
-            limits.execute("set local statement_timeout = " + timeout.toMillis());
-            limits.execute("set local lock_timeout = " + timeout.toMillis());
-        }
-        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            lock.execute();
-        }
-        ChainHead head = ChainHead.read(connection, ChainHead.DECISIONS);
+        ChainHead head = lockAndReadHead(connection, timeout);
         long seq = head.seq();
         String previous = head.hash();
         Map<List<String>, Answered> taken = existing(connection, requests, masterKeys);
-        Map<String, DataKey> keys = SubjectKeys.live(
+        Map<String, DataKey> keys = SubjectKeys.forChain(
                 connection,
                 requests.stream()
                         .flatMap(List::stream)
@@ -69,8 +62,7 @@ final class ChainAppend {
                         .filter(decision -> !taken.containsKey(key(decision.asked())))
                         .map(decision -> decision.asked().subjectRef())
                         .toList(),
-                masterKeys,
-                false);
+                masterKeys);
         List<List<Answered>> onRecord = new ArrayList<>(requests.size());
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
                 PreparedStatement tally = connection.prepareStatement(TALLY)) {
@@ -109,6 +101,30 @@ final class ChainAppend {
             }
         }
         return onRecord;
+    }
+
+    /**
+     * The group's time limits, the chain's lock and, under it, the chain's head, in one round trip (the writer is
+     * the bottleneck, and it spends its time waiting on round trips, not computing).
+     */
+    private static ChainHead lockAndReadHead(Connection connection, Duration timeout) throws SQLException {
+        String setup = "set local statement_timeout = " + timeout.toMillis() + "; set local lock_timeout = "
+                + timeout.toMillis() + "; " + SubjectKeys.PLAN_EACH_LOOKUP + "; " + LOCK + "; " + ChainHead.DECISIONS;
+        ChainHead head = ChainHead.EMPTY;
+        try (Statement statement = connection.createStatement()) {
+            boolean rows = statement.execute(setup);
+            while (rows || statement.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        if (result.getMetaData().getColumnCount() == 2 && result.next()) {
+                            head = new ChainHead(result.getLong(1), result.getString(2));
+                        }
+                    }
+                }
+                rows = statement.getMoreResults();
+            }
+        }
+        return head;
     }
 
     /** The decisions already on record under the idempotency keys of the group, by (caller, key). */

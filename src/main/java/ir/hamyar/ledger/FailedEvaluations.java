@@ -69,8 +69,7 @@ public class FailedEvaluations {
                         failures.stream()
                                 .map(failure -> failure.asked().subjectRef())
                                 .toList(),
-                        masterKeys,
-                        true);
+                        masterKeys);
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     for (Failure failure : failures) {
                         bind(insert, failure, keys.get(failure.asked().subjectRef()));

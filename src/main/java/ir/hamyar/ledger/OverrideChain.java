@@ -57,7 +57,7 @@ public class OverrideChain {
     /** The override on record for this one: itself, newly chained, or the earlier one under the same key. */
     public StoredOverride append(CaseworkerOverride override) {
         StoredOverride stored = Jdbc.inTransaction(dataSource, connection -> {
-            DataKey key = SubjectKeys.live(connection, List.of(subjectOf(connection, override)), masterKeys, true)
+            DataKey key = SubjectKeys.live(connection, List.of(subjectOf(connection, override)), masterKeys)
                     .values()
                     .iterator()
                     .next();

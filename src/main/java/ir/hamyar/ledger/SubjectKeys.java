@@ -27,23 +27,38 @@ final class SubjectKeys {
             + " where subject_ref = any(?) and wrapped is not null";
     private static final String MAKE = "insert into subject_key (id, subject_ref, wrapped, master_key)"
             + " values (?, ?, ?, ?) on conflict (subject_ref) where wrapped is not null do nothing";
+    /**
+     * The writer's look-up in one round trip: a new key offered for every subject, kept where the subject has no live
+     * one, and the live keys the statement's snapshot saw besides (a key made by another writer after that snapshot is
+     * in neither, and is read again).
+     */
+    private static final String MAKE_OR_READ = "with made as (insert into subject_key (id, subject_ref, wrapped,"
+            + " master_key) select * from unnest(?::uuid[], ?::varchar[], ?::bytea[], ?::varchar[])"
+            + " on conflict (subject_ref) where wrapped is not null do nothing"
+            + " returning id, subject_ref, wrapped, master_key)"
+            + " select id, subject_ref, wrapped, master_key from made union all"
+            + " select id, subject_ref, wrapped, master_key from subject_key"
+            + " where subject_ref = any(?::varchar[]) and wrapped is not null";
+    /**
+     * A cached generic plan made while subject_key was small scans the whole table for ever after, unless statistics
+     * are renewed (not where autovacuum is off): each look-up is planned for the array it is given. The chain writer
+     * sets this with its lock, in the same round trip.
+     */
+    static final String PLAN_EACH_LOOKUP = "set local plan_cache_mode = force_custom_plan";
 
     private SubjectKeys() {}
 
     /**
-     * The live data key of each subject, made for those that have none; {@code share}: each held {@code FOR SHARE}
-     * (a caller not under the chain's lock).
+     * The live data key of each subject, made for those that have none, each held {@code FOR SHARE}: for the writers
+     * not under the chain's lock.
      */
-    static Map<String, DataKey> live(
-            Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys, boolean share)
+    static Map<String, DataKey> live(Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys)
             throws SQLException {
         Set<String> subjects = new LinkedHashSet<>(subjectRefs);
         try (Statement plans = connection.createStatement()) {
-            // A cached generic plan made while subject_key was small scans the whole table for ever after, unless
-            // statistics are renewed (not where autovacuum is off): plan each look-up for the array it is given.
-            plans.execute("set local plan_cache_mode = force_custom_plan");
+            plans.execute(PLAN_EACH_LOOKUP);
         }
-        Map<String, DataKey> keys = select(connection, subjects, masterKeys, share);
+        Map<String, DataKey> keys = select(connection, subjects, masterKeys, true);
         if (keys.size() == subjects.size()) {
             return keys;
         }
@@ -62,8 +77,57 @@ final class SubjectKeys {
         }
         // another writer may have made some of them first: read what is live now
         subjects.removeAll(keys.keySet());
-        keys.putAll(select(connection, subjects, masterKeys, share));
+        keys.putAll(select(connection, subjects, masterKeys, true));
         return keys;
+    }
+
+    /**
+     * The chain writer's keys, under the chain's lock (which an erasure takes too, so no key it returns is being
+     * wiped), in one round trip, the caller having set {@link #PLAN_EACH_LOOKUP}.
+     */
+    static Map<String, DataKey> forChain(Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys)
+            throws SQLException {
+        Set<String> subjects = new LinkedHashSet<>(subjectRefs);
+        Map<String, DataKey> keys = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return keys;
+        }
+        int n = subjects.size();
+        UUID[] ids = new UUID[n];
+        byte[][] wrapped = new byte[n][];
+        String[] masters = new String[n];
+        int i = 0;
+        for (String subject : subjects) {
+            MasterKeys.NewKey made = masterKeys.newDataKey();
+            ids[i] = made.key().id();
+            wrapped[i] = made.wrapped();
+            masters[i++] = made.masterId();
+        }
+        String[] refs = subjects.toArray(String[]::new);
+        try (PreparedStatement makeOrRead = connection.prepareStatement(MAKE_OR_READ)) {
+            makeOrRead.setArray(1, connection.createArrayOf("uuid", ids));
+            makeOrRead.setArray(2, connection.createArrayOf("varchar", refs));
+            makeOrRead.setArray(3, connection.createArrayOf("bytea", wrapped));
+            makeOrRead.setArray(4, connection.createArrayOf("varchar", masters));
+            makeOrRead.setArray(5, connection.createArrayOf("varchar", refs));
+            try (ResultSet rows = makeOrRead.executeQuery()) {
+                read(rows, keys, masterKeys);
+            }
+        }
+        if (keys.size() < subjects.size()) {
+            subjects.removeAll(keys.keySet());
+            keys.putAll(select(connection, subjects, masterKeys, false));
+        }
+        return keys;
+    }
+
+    private static void read(ResultSet rows, Map<String, DataKey> keys, MasterKeys masterKeys) throws SQLException {
+        while (rows.next()) {
+            keys.put(
+                    rows.getString("subject_ref"),
+                    masterKeys.unwrap(
+                            rows.getObject("id", UUID.class), rows.getString("master_key"), rows.getBytes("wrapped")));
+        }
     }
 
     private static Map<String, DataKey> select(
@@ -75,14 +139,7 @@ final class SubjectKeys {
         try (PreparedStatement select = connection.prepareStatement(share ? LIVE + " for share" : LIVE)) {
             select.setArray(1, connection.createArrayOf("varchar", subjects.toArray()));
             try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    keys.put(
-                            rows.getString("subject_ref"),
-                            masterKeys.unwrap(
-                                    rows.getObject("id", UUID.class),
-                                    rows.getString("master_key"),
-                                    rows.getBytes("wrapped")));
-                }
+                read(rows, keys, masterKeys);
             }
         }
         return keys;
