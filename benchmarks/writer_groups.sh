@@ -23,7 +23,7 @@ echo "connections  decisions/s  mean group  mean append (ms)  append ms per deci
 for connections in 1 2 4 8 16 32 64; do
   groups=$(metric hamyar_audit_group_decisions_count); decisions=$(metric hamyar_audit_group_decisions_sum)
   busy=$(metric hamyar_audit_append_seconds_sum)
-  wrk -t2 -c"$connections" -d"${seconds}s" -s "$here/family-decision.lua" "http://127.0.0.1:$port" > /dev/null
+  wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${seconds}s" -s "$here/family-decision.lua" "http://127.0.0.1:$port" > /dev/null
   python3 - "$connections" "$seconds" "$groups" "$decisions" "$busy" \
     "$(metric hamyar_audit_group_decisions_count)" "$(metric hamyar_audit_group_decisions_sum)" \
     "$(metric hamyar_audit_append_seconds_sum)" <<'PY'
