@@ -14,13 +14,26 @@ select g,
 
 insert into decision (id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller, idempotency_key,
                       request_sha256, ruleset_version, ruleset_sha256, organisation, input, response, seq,
-                      previous_hash, hash)
+                      previous_hash, hash, fired_rules, concluded)
 select gen_random_uuid(), 'family', s.subject_ref, s.decided_at::date, s.decided_at, s.decided_at, 'synthetic', null,
        repeat('0', 64), v.version, v.sha256, s.organisation, '{}',
        json_build_object('conclusions', json_build_array(json_build_object('type', 'TIER', 'value',
            case when s.r < 0.10 then 'HARMED' when s.r < 0.40 then 'AT_RISK' when s.r < 0.95 then 'STABLE'
                 else 'INSUFFICIENT_DATA' end))),
-       h.seq + s.g, repeat('0', 64), repeat('0', 64)
+       h.seq + s.g, repeat('0', 64), repeat('0', 64),
+       -- what audit searches read (V10): the fired rules and conclusions as a family decision of that tier has them
+       array['tiering/DomainWithEveryIndicatorSafeAndAMeanOnTheSafeLineIsStable',
+             'tiering/DomainWithAVulnerableIndicatorOrAMeanBelowTheSafeLineIsAtRisk',
+             case when s.r < 0.10 then 'tiering/CurrentDomesticViolenceIsASignOfHarm'
+                  when s.r < 0.40 then 'tiering/DomainWithAVulnerableIndicatorOrAMeanBelowTheSafeLineIsAtRisk'
+                  else 'tiering/DomainWithEveryIndicatorSafeAndAMeanOnTheSafeLineIsStable' end]
+         || case when s.safe_house then array['safehouse/AdultWomanHeadOrSpouseOfAFamilyUnderViolenceIsEligible',
+                                               'safehouse/EligibleApplicantInImmediateDangerIsOfferedResidence']
+                 else array[]::text[] end,
+       array['DOMAIN_TIER', 'DOMAIN_TIER=STABLE', 'TIER', 'TIER=' ||
+           case when s.r < 0.10 then 'HARMED' when s.r < 0.40 then 'AT_RISK' when s.r < 0.95 then 'STABLE'
+                else 'INSUFFICIENT_DATA' end]
+         || case when s.safe_house then array['SAFE_HOUSE', 'SAFE_HOUSE=RESIDENTIAL'] else array[]::text[] end
   from synthetic s,
        (select version, sha256 from ruleset_version where status = 'ACTIVE') v,
        (select coalesce(max(seq), 0) seq from decision) h;
