@@ -14,6 +14,7 @@ import ir.hamyar.ledger.StoredOverride;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
+import ir.hamyar.profile.Reasons;
 import ir.hamyar.ruleset.StoredRulesets;
 import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,9 +35,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Overrides {
-
-    static final int MIN_REASON = 10;
-    static final int MAX_REASON = 2000;
 
     private final DecisionRecords records;
     private final OverrideChain chain;
@@ -114,16 +112,7 @@ public class Overrides {
         }
         required(request.type(), "type", errors);
         required(request.value(), "value", errors);
-        if (request.reason() == null || request.reason().isBlank()) {
-            errors.add(new FieldError("reason", "is required: say why the caseworker decides otherwise"));
-        } else {
-            int length = request.reason()
-                    .strip()
-                    .codePointCount(0, request.reason().strip().length());
-            if (length < MIN_REASON || length > MAX_REASON) {
-                errors.add(new FieldError("reason", "must have " + MIN_REASON + " to " + MAX_REASON + " characters"));
-            }
-        }
+        Reasons.check(request.reason(), "say why the caseworker decides otherwise", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the override does not meet the contract", errors);
         }

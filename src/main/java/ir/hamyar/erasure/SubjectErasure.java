@@ -6,6 +6,7 @@ import ir.hamyar.json.StrictJson;
 import ir.hamyar.ledger.Erasures;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
+import ir.hamyar.profile.Reasons;
 import ir.hamyar.profile.Refs;
 import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class SubjectErasure {
 
-    static final int MIN_REASON = 10;
-    static final int MAX_REASON = 2000;
     private static final Logger LOG = Logger.getLogger(SubjectErasure.class);
 
     private final Erasures erasures;
@@ -54,13 +53,7 @@ public class SubjectErasure {
         if (request == null) {
             throw new InvalidInputException(new FieldError("", "must be an object with reason"));
         }
-        String reason = request.reason() == null ? "" : request.reason().strip();
-        int length = reason.codePointCount(0, reason.length());
-        if (length == 0) {
-            errors.add(new FieldError("reason", "is required: say why the subject is erased"));
-        } else if (length < MIN_REASON || length > MAX_REASON) {
-            errors.add(new FieldError("reason", "must have " + MIN_REASON + " to " + MAX_REASON + " characters"));
-        }
+        String reason = Reasons.check(request.reason(), "say why the subject is erased", errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the erasure request does not meet the contract", errors);
         }

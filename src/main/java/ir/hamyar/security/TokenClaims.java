@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonString;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -40,7 +41,8 @@ public class TokenClaims implements SecurityIdentityAugmentor {
                 .addAttributes(identity.getAttributes());
         Object claim = token.getClaim(config.organisationClaim());
         if (claim != null) {
-            String organisation = claim.toString().replaceAll("^\"|\"$", "");
+            // a JSON string claim is a jakarta.json JsonString, whose toString() is the quoted JSON
+            String organisation = claim instanceof JsonString text ? text.getString() : claim.toString();
             try {
                 Caller.checkOrganisation(token.getName(), organisation);
             } catch (IllegalStateException e) {
