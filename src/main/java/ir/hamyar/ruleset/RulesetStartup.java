@@ -13,11 +13,12 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Puts the active version to work at startup. The active version's rules start loading (or compiling) right after the
- * database is ready and are put to work last, so the rest of the service starts meanwhile. The database decides which version that is; on a database with none
+ * Puts the active version to work at startup. The database decides which version that is; on a database with none
  * (a first start) the rules on disk become version 1, and a tree that does not compile or whose scenarios fail then
- * stops the service, after logging every problem. Rules on disk that differ from the active version are handled as
- * an edit of the directory (a draft, activated if so configured); they never stop a service that has a good version.
+ * stops the service, after logging every problem. Otherwise the active version starts loading (or compiling) right
+ * after the database is ready and is put to work after every other startup observer, so that the rest of the service
+ * starts meanwhile. Rules on disk that differ from the active version are handled as an edit of the directory (a
+ * draft, activated if so configured); they never stop a service that has a good version.
  */
 @ApplicationScoped
 public class RulesetStartup {

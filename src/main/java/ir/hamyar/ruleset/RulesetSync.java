@@ -63,7 +63,10 @@ public class RulesetSync {
         }
         boolean switched = active.activate(new ActiveVersion(activation.version(), ruleset, activation.eventId()));
         if (starting && !compilations.isWarm(ruleset)) {
-            compilations.later(() -> validator.runScenarios(ruleset));
+            compilations.later(() -> validator.runScenarios(ruleset)).exceptionally(failure -> {
+                LOG.warnf(failure, "Warming ruleset version %d on its scenarios failed", activation.version());
+                return null;
+            });
         }
         if (switched) {
             LOG.infof(
