@@ -59,9 +59,7 @@ public class Replayer {
 
     static DomainException.Conflict erased(StoredDecision decision) {
         Erased erased = decision.erased();
-        return new DomainException.Conflict(
-                "erased",
-                "Decision erased",
+        return DomainException.Conflict.erased(
                 "the input and answer of decision " + decision.asked().id() + " were erased at " + erased.at() + " by "
                         + erased.by() + ": it cannot be decided again");
     }

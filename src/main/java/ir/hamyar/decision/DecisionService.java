@@ -223,9 +223,7 @@ public class DecisionService {
         if (onRecord.asked().id().equals(decision.asked().id())
                 || onRecord.asked().requestSha256().equals(decision.asked().requestSha256())) {
             if (onRecord.response() == null) {
-                throw new DomainException.Conflict(
-                        "erased",
-                        "Decision erased",
+                throw DomainException.Conflict.erased(
                         "the decision recorded under this Idempotency-Key was erased; send the request under a new"
                                 + " Idempotency-Key to decide again");
             }

@@ -127,9 +127,7 @@ public class Overrides {
 
     private static JsonNode conclusion(StoredDecision decision, OverrideRequest request) {
         if (decision.isErased()) {
-            throw new DomainException.Conflict(
-                    "erased",
-                    "Decision erased",
+            throw DomainException.Conflict.erased(
                     "the answer of decision " + decision.asked().id() + " was erased at "
                             + decision.erased().at() + ": it has no conclusion left to override");
         }

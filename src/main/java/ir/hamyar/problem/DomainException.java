@@ -43,6 +43,11 @@ public abstract class DomainException extends RuntimeException {
         public Conflict(String slug, String title, String detail) {
             super(slug, title, detail);
         }
+
+        /** What was asked needs a record's input or answer, and a subject's erasure wiped them; the detail says which. */
+        public static Conflict erased(String detail) {
+            return new Conflict("erased", "Decision erased", detail);
+        }
     }
 
     /** The caller is known and may use this endpoint, but not on this resource (an author approving her own draft). */
