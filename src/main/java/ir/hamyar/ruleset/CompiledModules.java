@@ -32,6 +32,9 @@ import org.jboss.logging.Logger;
 public class CompiledModules {
 
     static final String PURPOSE = "compiled rule module";
+    /** Where the build puts the shipped rules' module (and its key) inside the jar (see ShippedRulesModule). */
+    static final String SHIPPED = "hamyar/compiled-rules";
+
     private static final Logger LOG = Logger.getLogger(CompiledModules.class);
 
     private final DataSource dataSource;
@@ -56,6 +59,19 @@ public class CompiledModules {
         if (loaded.isPresent()) {
             LOG.infof("Loaded the compiled rules of tree %s in %d ms", key.tree(), millisSince(started));
             return new Obtained(loaded.get(), How.LOADED);
+        }
+        Optional<byte[]> shipped = keep ? shipped(key) : Optional.empty();
+        if (shipped.isPresent()) {
+            try {
+                CompiledRuleset ruleset = compiler.load(tree, shipped.get());
+                LOG.infof(
+                        "Loaded the compiled rules of tree %s, shipped in the jar, in %d ms",
+                        key.tree(), millisSince(started));
+                store(key, shipped.get(), 0);
+                return new Obtained(ruleset, How.LOADED);
+            } catch (RuleCompiler.ModuleNotLoadable e) {
+                LOG.warnf("The compiled rules shipped in the jar do not load (%s); compiling them", e);
+            }
         }
         RuleCompiler.Built built = compiler.build(tree);
         int compiledMs = (int) millisSince(started);
@@ -101,6 +117,26 @@ public class CompiledModules {
         } catch (RuleCompiler.ModuleNotLoadable e) {
             LOG.warnf("The compiled rules kept for tree %s do not load (%s); compiling them again", key.tree(), e);
             return Optional.empty();
+        }
+    }
+
+    /** The module the build compiled from the shipped rules, when this is their tree, this Drools and this build. */
+    private static Optional<byte[]> shipped(Key key) {
+        try (InputStream about = CompiledModules.class.getResourceAsStream("/" + SHIPPED + "/module.properties")) {
+            if (about == null) {
+                return Optional.empty();
+            }
+            Properties shipped = new Properties();
+            shipped.load(about);
+            if (!new Key(shipped.getProperty("tree"), shipped.getProperty("drools"), shipped.getProperty("build"))
+                    .equals(key)) {
+                return Optional.empty();
+            }
+            try (InputStream module = CompiledModules.class.getResourceAsStream("/" + SHIPPED + "/module")) {
+                return module == null ? Optional.empty() : Optional.of(module.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

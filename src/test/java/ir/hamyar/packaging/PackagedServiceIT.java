@@ -59,8 +59,10 @@ class PackagedServiceIT {
         try (PackagedService first = deployment.start("first", List.of()).awaitListening()) {
             assertThat(first.get("/q/health/ready").statusCode()).isEqualTo(200);
             assertThat(first.log())
-                    .contains(
-                            "Compiled the rules of tree " + RuleTrees.shipped().sha256());
+                    .as("a first start loads the shipped rules as the build compiled them into the jar")
+                    .contains("Loaded the compiled rules of tree "
+                            + RuleTrees.shipped().sha256() + ", shipped in the jar")
+                    .doesNotContain("Compiled the rules of tree");
         }
         Path rules = deployment.workDir().resolve("rules");
         copyShippedRules(rules);
@@ -76,7 +78,7 @@ class PackagedServiceIT {
             assertThat(second.log())
                     .as("a restart loads the compiled rules of the active version rather than compiling them")
                     .contains("Loaded the compiled rules of tree "
-                            + RuleTrees.shipped().sha256())
+                            + RuleTrees.shipped().sha256() + " in ")
                     .doesNotContain(
                             "Compiled the rules of tree " + RuleTrees.shipped().sha256())
                     .contains("do not validate (version 2, REJECTED); the active version is unchanged")
