@@ -51,26 +51,27 @@ public class CompiledModules {
         this.build = thisBuild();
     }
 
-    /** The tree's ruleset: loaded from the module kept for it when there is a good one, else compiled and kept. */
+    /**
+     * The tree's ruleset: loaded from the module kept for it in the database, or shipped in the jar, when there is a
+     * good one; else compiled and kept.
+     */
     public Obtained obtain(RuleTree tree) {
         long started = System.nanoTime();
-        Key key = new Key(tree.sha256(), RuleCompiler.droolsVersion(), build);
-        Optional<CompiledRuleset> loaded = keep ? load(tree, key) : Optional.empty();
-        if (loaded.isPresent()) {
-            LOG.infof("Loaded the compiled rules of tree %s in %d ms", key.tree(), millisSince(started));
-            return new Obtained(loaded.get(), How.LOADED);
-        }
-        Optional<byte[]> shipped = keep ? shipped(key) : Optional.empty();
-        if (shipped.isPresent()) {
-            try {
-                CompiledRuleset ruleset = compiler.load(tree, shipped.get());
+        Key key = Key.of(tree, build);
+        if (keep) {
+            Optional<CompiledRuleset> kept = kept(key).flatMap(module -> loaded(tree, module, "kept for it"));
+            if (kept.isPresent()) {
+                LOG.infof("Loaded the compiled rules of tree %s in %d ms", key.tree(), millisSince(started));
+                return new Obtained(kept.get(), How.LOADED);
+            }
+            Optional<byte[]> shipped = shipped(key);
+            Optional<CompiledRuleset> fromJar = shipped.flatMap(module -> loaded(tree, module, "shipped in the jar"));
+            if (fromJar.isPresent()) {
                 LOG.infof(
                         "Loaded the compiled rules of tree %s, shipped in the jar, in %d ms",
                         key.tree(), millisSince(started));
                 store(key, shipped.get(), 0);
-                return new Obtained(ruleset, How.LOADED);
-            } catch (RuleCompiler.ModuleNotLoadable e) {
-                LOG.warnf("The compiled rules shipped in the jar do not load (%s); compiling them", e);
+                return new Obtained(fromJar.get(), How.LOADED);
             }
         }
         RuleCompiler.Built built = compiler.build(tree);
@@ -82,8 +83,9 @@ public class CompiledModules {
         return new Obtained(built.ruleset(), How.COMPILED);
     }
 
-    private Optional<CompiledRuleset> load(RuleTree tree, Key key) {
-        Optional<byte[][]> row;
+    /** The module kept in the database under this key, when there is one and it authenticates. */
+    private Optional<byte[]> kept(Key key) {
+        Optional<KeptRow> row;
         try {
             row = Jdbc.inTransaction(dataSource, connection -> {
                 try (PreparedStatement select = connection.prepareStatement(
@@ -92,8 +94,8 @@ public class CompiledModules {
                     key.bind(select);
                     try (ResultSet result = select.executeQuery()) {
                         return result.next()
-                                ? Optional.of(new byte[][] {result.getBytes(1), result.getBytes(2)})
-                                : Optional.<byte[][]>empty();
+                                ? Optional.of(new KeptRow(result.getBytes(1), result.getBytes(2)))
+                                : Optional.<KeptRow>empty();
                     }
                 }
             });
@@ -101,40 +103,35 @@ public class CompiledModules {
             LOG.warnf("Compiled rules could not be read from the database (%s); compiling", e.getMessage());
             return Optional.empty();
         }
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        byte[] module = row.get()[0];
-        if (!keys.authentic(PURPOSE, key.signed(module), row.get()[1])) {
+        if (row.isPresent()
+                && !keys.authentic(
+                        PURPOSE, key.signed(row.get().module()), row.get().mac())) {
             LOG.warnf(
                     "The compiled rules kept for tree %s do not authenticate (damaged, or not written by this service"
                             + " under this master key); compiling them again",
                     key.tree());
             return Optional.empty();
         }
+        return row.map(KeptRow::module);
+    }
+
+    private Optional<CompiledRuleset> loaded(RuleTree tree, byte[] module, String from) {
         try {
             return Optional.of(compiler.load(tree, module));
         } catch (RuleCompiler.ModuleNotLoadable e) {
-            LOG.warnf("The compiled rules kept for tree %s do not load (%s); compiling them again", key.tree(), e);
+            LOG.warnf(
+                    "The compiled rules of tree %s %s do not load (%s); compiling them again", tree.sha256(), from, e);
             return Optional.empty();
         }
     }
 
     /** The module the build compiled from the shipped rules, when this is their tree, this Drools and this build. */
     private static Optional<byte[]> shipped(Key key) {
-        try (InputStream about = CompiledModules.class.getResourceAsStream("/" + SHIPPED + "/module.properties")) {
-            if (about == null) {
-                return Optional.empty();
-            }
-            Properties shipped = new Properties();
-            shipped.load(about);
-            if (!new Key(shipped.getProperty("tree"), shipped.getProperty("drools"), shipped.getProperty("build"))
-                    .equals(key)) {
-                return Optional.empty();
-            }
-            try (InputStream module = CompiledModules.class.getResourceAsStream("/" + SHIPPED + "/module")) {
-                return module == null ? Optional.empty() : Optional.of(module.readAllBytes());
-            }
+        if (!key.equals(Key.of(resourceProperties(SHIPPED + "/module.properties")))) {
+            return Optional.empty();
+        }
+        try (InputStream module = CompiledModules.class.getResourceAsStream("/" + SHIPPED + "/module")) {
+            return module == null ? Optional.empty() : Optional.of(module.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -167,13 +164,18 @@ public class CompiledModules {
 
     /** This build, as Maven wrote it into the jar; unknown, a value no other start shares (nothing kept is used). */
     static String thisBuild() {
-        try (InputStream in = CompiledModules.class.getResourceAsStream("/hamyar/build.properties")) {
-            Properties properties = new Properties();
+        String build = resourceProperties("hamyar/build.properties").getProperty("build", "");
+        return build.isBlank() || build.contains("${") ? "unknown-" + UUID.randomUUID() : build;
+    }
+
+    /** A properties file of the application's classes; empty when there is none. */
+    private static Properties resourceProperties(String resource) {
+        Properties properties = new Properties();
+        try (InputStream in = CompiledModules.class.getResourceAsStream("/" + resource)) {
             if (in != null) {
                 properties.load(in);
             }
-            String build = properties.getProperty("build", "");
-            return build.isBlank() || build.contains("${") ? "unknown-" + UUID.randomUUID() : build;
+            return properties;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -191,7 +193,27 @@ public class CompiledModules {
 
     public record Obtained(CompiledRuleset ruleset, How how) {}
 
-    private record Key(String tree, String drools, String build) {
+    private record KeptRow(byte[] module, byte[] mac) {}
+
+    /** What a compiled module is valid for: its tree, the Drools version that compiled it and Hamyar's build. */
+    record Key(String tree, String drools, String build) {
+
+        static Key of(RuleTree tree, String build) {
+            return new Key(tree.sha256(), RuleCompiler.droolsVersion(), build);
+        }
+
+        static Key of(Properties properties) {
+            return new Key(
+                    properties.getProperty("tree"), properties.getProperty("drools"), properties.getProperty("build"));
+        }
+
+        Properties properties() {
+            Properties properties = new Properties();
+            properties.setProperty("tree", tree);
+            properties.setProperty("drools", drools);
+            properties.setProperty("build", build);
+            return properties;
+        }
 
         void bind(PreparedStatement statement) throws SQLException {
             Jdbc.bind(statement, List.of(tree, drools, build));

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 
 /**
  * Build step, not a test: compiles the shipped rules and writes their KieModule into the application's classes (Maven
@@ -24,12 +23,10 @@ public final class ShippedRulesModule {
         Path folder = Path.of(args[1]).resolve(CompiledModules.SHIPPED);
         Files.createDirectories(folder);
         Files.write(folder.resolve("module"), new RuleCompiler().build(tree).module());
-        Properties key = new Properties();
-        key.setProperty("tree", tree.sha256());
-        key.setProperty("drools", RuleCompiler.droolsVersion());
-        key.setProperty("build", CompiledModules.thisBuild());
         try (OutputStream out = Files.newOutputStream(folder.resolve("module.properties"))) {
-            key.store(out, "the compiled shipped rules, valid for this tree, Drools version and build only");
+            CompiledModules.Key.of(tree, CompiledModules.thisBuild())
+                    .properties()
+                    .store(out, "the compiled shipped rules, valid for this tree, Drools version and build only");
         }
     }
 }
