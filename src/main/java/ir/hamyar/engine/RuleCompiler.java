@@ -49,8 +49,8 @@ public final class RuleCompiler {
     /** Compiles the tree, keeping the compiled KieModule's bytes for {@link #load}. */
     public Built build(RuleTree tree) {
         Catalogues catalogues = Catalogues.checked(tree);
-        byte[] module = compileModule(tree);
-        return new Built(describe(tree, catalogues, kieBaseOf(module)), module);
+        Module module = compileModule(tree);
+        return new Built(describe(tree, catalogues, module.kieBase()), module.bytes());
     }
 
     /**
@@ -91,7 +91,7 @@ public final class RuleCompiler {
                 kieBase.newKieSessionsPool(4));
     }
 
-    private static byte[] compileModule(RuleTree tree) {
+    private static Module compileModule(RuleTree tree) {
         KieServices services = KieServices.get();
         ReleaseId releaseId = services.newReleaseId(
                 "ir.hamyar.rules",
@@ -103,16 +103,21 @@ public final class RuleCompiler {
             files.write(RESOURCES + path, tree.files().get(path));
         }
         KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
-        services.getRepository().removeKieModule(releaseId);
-        List<CompileProblem> problems = new ArrayList<>();
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(toProblem(message));
+        try {
+            List<CompileProblem> problems = new ArrayList<>();
+            for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+                problems.add(toProblem(message));
+            }
+            problems.removeIf(problem -> isEchoOfAParseError(problem, problems));
+            if (!problems.isEmpty()) {
+                throw new RuleCompilationException(problems);
+            }
+            return new Module(
+                    services.newKieContainer(releaseId).getKieBase(),
+                    ((InternalKieModule) builder.getKieModule()).getBytes());
+        } finally {
+            services.getRepository().removeKieModule(releaseId);
         }
-        problems.removeIf(problem -> isEchoOfAParseError(problem, problems));
-        if (!problems.isEmpty()) {
-            throw new RuleCompilationException(problems);
-        }
-        return ((InternalKieModule) builder.getKieModule()).getBytes();
     }
 
     /**
@@ -150,6 +155,8 @@ public final class RuleCompiler {
             return new Catalogues(parameters, indicators, conclusions);
         }
     }
+
+    private record Module(KieBase kieBase, byte[] bytes) {}
 
     /** What {@link #build} yields: the ruleset, and the compiled KieModule's bytes to {@link #load} it again. */
     public record Built(CompiledRuleset ruleset, byte[] module) {}
