@@ -116,8 +116,8 @@ final class ChainAppend {
             while (rows || statement.getUpdateCount() != -1) {
                 if (rows) {
                     try (ResultSet result = statement.getResultSet()) {
-                        if (result.getMetaData().getColumnCount() == 2 && result.next()) {
-                            head = new ChainHead(result.getLong(1), result.getString(2));
+                        if (result.getMetaData().getColumnCount() == 2) { // the head's, not the lock's
+                            head = ChainHead.from(result);
                         }
                     }
                 }

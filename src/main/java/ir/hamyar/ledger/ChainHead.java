@@ -15,8 +15,13 @@ record ChainHead(long seq, String hash) {
     static ChainHead read(Connection connection, String query) throws SQLException {
         try (PreparedStatement head = connection.prepareStatement(query);
                 ResultSet result = head.executeQuery()) {
-            return result.next() ? new ChainHead(result.getLong(1), result.getString(2)) : EMPTY;
+            return from(result);
         }
+    }
+
+    /** The head a query of {@link #DECISIONS}' shape answered: its row, or {@link #EMPTY} when it has none. */
+    static ChainHead from(ResultSet result) throws SQLException {
+        return result.next() ? new ChainHead(result.getLong(1), result.getString(2)) : EMPTY;
     }
 
     boolean isEmpty() {

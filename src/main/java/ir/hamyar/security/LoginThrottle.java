@@ -59,7 +59,7 @@ public class LoginThrottle {
 
     /** How long this user name from this address, or the address, is refused still; counts nothing else. */
     public Optional<Duration> lockedFor(String user, String address) {
-        if (!config.enabled()) {
+        if (!config.enabled() || (byUser.isEmpty() && byAddress.isEmpty())) {
             return Optional.empty();
         }
         return lockedFor(key(user, address), address, clock.instant());
