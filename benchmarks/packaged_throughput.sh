@@ -5,17 +5,10 @@
 set -u
 build=$(cd "$1" && pwd); db=$2; port=$3
 here=$(cd "$(dirname "$0")" && pwd)
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres 2>/dev/null
-workdir=$(mktemp -d)
-cd "$workdir"
-java ${JAVA_OPTS:-} -Dvertx.disableURIValidation=true -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dhamyar.privacy.master-key=$(openssl rand -hex 32) -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
-  '-Dhamyar.security.users.intake.password-hash=$2a$04$A07k1HlC6KNy4UP9nHF95ubXbHQI78m0TpZ0UyZ.AZ7Nrd4exzgfO' \
-  -Dhamyar.security.users.intake.roles=intake -Dquarkus.log.level=WARN \
-  -jar "$build/quarkus-run.jar" > "$workdir/service.log" 2>&1 &
-pid=$!
-started=$(date +%s%N)
-for _ in $(seq 1 600); do curl -sf "localhost:$port/q/health/ready" > /dev/null && break; sleep 0.1; done
-echo "ready $(( ($(date +%s%N) - started) / 1000000 )) ms after launch"
+. "$here/packaged_service.sh"
+start_packaged "$build" "$db" "$port"
+pid=$service_pid
+echo "ready $service_ready_ms ms after launch"
 HAMYAR_AUTH=intake:intake-test "$here/throughput.sh" "http://127.0.0.1:$port" "${4:-32}" "${5:-20}" "${6:-120}"
 echo "service RSS after the run: $(( $(ps -o rss= -p "$pid") / 1024 )) MB"
 echo "decisions recorded: $(psql -h 127.0.0.1 -U postgres -Atc 'select count(*) from decision' "$db")"

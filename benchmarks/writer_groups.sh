@@ -7,16 +7,9 @@
 set -euo pipefail
 build=$(cd "$1" && pwd); seconds=${2:-15}; warmup=${3:-90}
 here=$(cd "$(dirname "$0")" && pwd); db=hamyar_writer; port=8187
-psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres 2>/dev/null
-workdir=$(mktemp -d)
-(cd "$workdir" && exec java -Dhamyar.audit.checkpoint.key="$(openssl rand -hex 32)" \
-  -Dhamyar.privacy.master-key="$(openssl rand -hex 32)" -Dquarkus.http.port="$port" \
-  -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
-  '-Dhamyar.security.users.intake.password-hash=$2a$04$A07k1HlC6KNy4UP9nHF95ubXbHQI78m0TpZ0UyZ.AZ7Nrd4exzgfO' \
-  -Dhamyar.security.users.intake.roles=intake -Dquarkus.log.level=WARN -jar "$build/quarkus-run.jar") \
-  > "$workdir/service.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 600); do curl -sf "localhost:$port/q/health/ready" > /dev/null && break; sleep 0.1; done
+. "$here/packaged_service.sh"
+start_packaged "$build" "$db" "$port"
+pid=$service_pid
 export HAMYAR_AUTH=intake:intake-test
 wrk -t2 -c32 -d"${warmup}s" -s "$here/family-decision.lua" "http://127.0.0.1:$port" > /dev/null
 metric() { curl -s "localhost:$port/q/metrics" | sed -n "s/^$1 //p"; }
