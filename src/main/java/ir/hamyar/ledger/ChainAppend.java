@@ -203,8 +203,8 @@ final class ChainAppend {
             UUID id = packed.decision().asked().id();
             return new SealedDecision(
                     key,
-                    key.sealDeflated(packed.input(), DecisionRecords.about(id, "input")),
-                    key.sealDeflated(packed.response(), DecisionRecords.about(id, "response")));
+                    key.sealCompressed(packed.input(), DecisionRecords.about(id, "input")),
+                    key.sealCompressed(packed.response(), DecisionRecords.about(id, "response")));
         }
 
         HashChain.Chained chained(Answered decision, Instant recordedAt) {

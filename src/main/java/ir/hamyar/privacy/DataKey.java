@@ -6,12 +6,12 @@ import java.util.UUID;
 public record DataKey(UUID id, byte[] key) {
 
     public byte[] seal(String plaintext, String about) {
-        return Sealed.sealDeflated(key, Sealed.deflate(plaintext), about);
+        return Sealed.sealCompressed(key, Sealed.compress(plaintext), about);
     }
 
-    /** Seals text already deflated ({@link Sealed#deflate}). */
-    public byte[] sealDeflated(byte[] deflated, String about) {
-        return Sealed.sealDeflated(key, deflated, about);
+    /** Seals text already compressed ({@link Sealed#compress}). */
+    public byte[] sealCompressed(Sealed.Compressed text, String about) {
+        return Sealed.sealCompressed(key, text, about);
     }
 
     public String open(byte[] sealed, String about) {

@@ -1,13 +1,10 @@
 package ir.hamyar.privacy;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,68 +12,40 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AES-256-GCM, as stored: a format byte, a fresh 12-byte nonce, then the ciphertext with its 16-byte tag. The
  * associated data names what the bytes are (a record's id and field), so ciphertext moved to another record or field
- * does not open. Text is deflated before it is sealed (format 1): ciphertext does not compress, and a decision's
- * answer, which PostgreSQL used to compress, would otherwise be stored at three times its size.
+ * does not open. Text is compressed before it is sealed, and the format byte says how ({@link Compression}).
  */
 public final class Sealed {
 
     static final int KEY_BYTES = 32;
-    private static final byte DEFLATED = 1;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Sealed() {}
 
-    /** Text deflated, ready to be sealed: the costly half of sealing, which needs no key (so any thread does it). */
-    public static byte[] deflate(String text) {
-        byte[] plain = text.getBytes(StandardCharsets.UTF_8);
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        try {
-            deflater.setInput(plain);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(plain.length / 3 + 64);
-            byte[] buffer = new byte[4096];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
+    /** Text compressed, ready to be sealed: the costly half of sealing, which needs no key (so any thread does it). */
+    public static Compressed compress(String text) {
+        return new Compressed(Compression.ZSTD_DICTIONARY_1, Compression.compress(text));
     }
 
-    /** Seals text deflated by {@link #deflate}. */
-    public static byte[] sealDeflated(byte[] key, byte[] deflated, String about) {
-        byte[] sealed = seal(key, deflated, about);
+    /** Seals text compressed by {@link #compress}. */
+    public static byte[] sealCompressed(byte[] key, Compressed text, String about) {
+        byte[] sealed = seal(key, text.bytes(), about);
         byte[] stored = new byte[sealed.length + 1];
-        stored[0] = DEFLATED;
+        stored[0] = text.format();
         System.arraycopy(sealed, 0, stored, 1, sealed.length);
         return stored;
     }
 
     public static String openText(byte[] key, byte[] stored, String about) {
-        if (stored.length == 0 || stored[0] != DEFLATED) {
+        if (stored.length == 0) {
             throw new SealBroken(about);
         }
-        byte[] deflated = open(key, Arrays.copyOfRange(stored, 1, stored.length), about);
-        Inflater inflater = new Inflater(true);
+        byte[] compressed = open(key, Arrays.copyOfRange(stored, 1, stored.length), about);
         try {
-            inflater.setInput(deflated);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(deflated.length * 4);
-            byte[] buffer = new byte[8192];
-            while (!inflater.finished()) {
-                int read = inflater.inflate(buffer);
-                if (read == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    throw new SealBroken(about);
-                }
-                out.write(buffer, 0, read);
-            }
-            return out.toString(StandardCharsets.UTF_8);
+            return Compression.decompress(stored[0], compressed);
         } catch (DataFormatException e) {
             throw new SealBroken(about);
-        } finally {
-            inflater.end();
         }
     }
 
@@ -117,6 +86,9 @@ public final class Sealed {
         RANDOM.nextBytes(key);
         return key;
     }
+
+    /** Text compressed in a format, {@link Compression}'s. */
+    public record Compressed(byte format, byte[] bytes) {}
 
     /** Sealed bytes that do not open: altered, or sealed under another key or for another record. */
     public static final class SealBroken extends RuntimeException {
