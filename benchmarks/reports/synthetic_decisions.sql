@@ -12,15 +12,14 @@ select g,
        random() < 0.05 as safe_house
   from generate_series(1, :rows) g;
 
-insert into decision (id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller, idempotency_key,
-                      request_sha256, ruleset_version, ruleset_sha256, organisation, input, response, seq,
-                      previous_hash, hash, fired_rules, concluded)
-select gen_random_uuid(), 'family', s.subject_ref, s.decided_at::date, s.decided_at, s.decided_at, 'synthetic', null,
-       repeat('0', 64), v.version, v.sha256, s.organisation, '{}',
+create temporary table synthetic_decision as
+select gen_random_uuid() as id, 'family' as kind, s.subject_ref, s.decided_at::date as assessed_on, s.decided_at,
+       s.decided_at as recorded_at, 'synthetic' as caller, null as idempotency_key, repeat('0', 64) as request_sha256,
+       v.version as ruleset_version, v.sha256 as ruleset_sha256, s.organisation, '{}' as input,
        json_build_object('conclusions', json_build_array(json_build_object('type', 'TIER', 'value',
            case when s.r < 0.10 then 'HARMED' when s.r < 0.40 then 'AT_RISK' when s.r < 0.95 then 'STABLE'
-                else 'INSUFFICIENT_DATA' end))),
-       h.seq + s.g, repeat('0', 64), repeat('0', 64),
+                else 'INSUFFICIENT_DATA' end))) as response,
+       h.seq + s.g as seq, repeat('0', 64) as previous_hash, repeat('0', 64) as hash,
        -- what audit searches read (V10): the fired rules and conclusions as a family decision of that tier has them
        array['tiering/DomainWithEveryIndicatorSafeAndAMeanOnTheSafeLineIsStable',
              'tiering/DomainWithAVulnerableIndicatorOrAMeanBelowTheSafeLineIsAtRisk',
@@ -29,14 +28,29 @@ select gen_random_uuid(), 'family', s.subject_ref, s.decided_at::date, s.decided
                   else 'tiering/DomainWithEveryIndicatorSafeAndAMeanOnTheSafeLineIsStable' end]
          || case when s.safe_house then array['safehouse/AdultWomanHeadOrSpouseOfAFamilyUnderViolenceIsEligible',
                                                'safehouse/EligibleApplicantInImmediateDangerIsOfferedResidence']
-                 else array[]::text[] end,
+                 else array[]::text[] end as fired_rules,
        array['DOMAIN_TIER', 'DOMAIN_TIER=STABLE', 'TIER', 'TIER=' ||
            case when s.r < 0.10 then 'HARMED' when s.r < 0.40 then 'AT_RISK' when s.r < 0.95 then 'STABLE'
                 else 'INSUFFICIENT_DATA' end]
          || case when s.safe_house then array['SAFE_HOUSE', 'SAFE_HOUSE=RESIDENTIAL'] else array[]::text[] end
+           as concluded
   from synthetic s,
        (select version, sha256 from ruleset_version where status = 'ACTIVE') v,
        (select coalesce(max(seq), 0) seq from decision) h;
+
+-- and stored by number (V12)
+insert into search_term (term)
+select distinct term from synthetic_decision, unnest(fired_rules || concluded) term on conflict do nothing;
+insert into decision (id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller, idempotency_key,
+                      request_sha256, ruleset_version, ruleset_sha256, organisation, input, response, seq,
+                      previous_hash, hash, fired_rule_ids, concluded_ids)
+select d.id, d.kind, d.subject_ref, d.assessed_on, d.decided_at, d.recorded_at, d.caller, d.idempotency_key,
+       d.request_sha256, d.ruleset_version, d.ruleset_sha256, d.organisation, d.input, d.response, d.seq,
+       d.previous_hash, d.hash,
+       array(select t.id from unnest(d.fired_rules) with ordinality f (term, n) join search_term t using (term)
+             order by f.n),
+       array(select t.id from unnest(d.concluded) c (term) join search_term t using (term))
+  from synthetic_decision d;
 
 insert into decision_outcome (seq, decided_at, organisation, subject_ref, tier, safe_house, stay, sons_not_allowed)
 select d.seq, d.decided_at, d.organisation, d.subject_ref, d.response -> 'conclusions' -> 0 ->> 'value',

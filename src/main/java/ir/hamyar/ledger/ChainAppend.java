@@ -16,12 +16,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The SQL of appending one group of decisions to the chain, in the caller's transaction: take the chain's advisory
  * lock (every writer of every replica appends under it, and so does an erasure), read the head, look up in one query
  * which idempotency keys of the group are on record already, take the new decisions' subjects' data keys
- * ({@link SubjectKeys}, made where missing; under the lock no erasure can wipe one meanwhile), then seal each new
+ * ({@link SubjectKeys}, made where missing; under the lock no erasure can wipe one meanwhile) and their search terms'
+ * numbers ({@link SearchTermNumbers}, given where missing), then seal each new
  * decision's input and answer under its subject's key, chain them in order over the ciphertext and insert them in one
  * JDBC batch, and what the reports count of the family decisions among them in another ({@code decision_outcome}).
  */
@@ -30,7 +33,7 @@ final class ChainAppend {
     static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
 
     private static final String INSERT = "insert into decision (" + AskedColumns.names("decided_at")
-            + ", key_id, sealed_input, sealed_response, fired_rules, concluded, recorded_at, seq, previous_hash, hash)"
+            + ", key_id, sealed_input, sealed_response, fired_rule_ids, concluded_ids, recorded_at, seq, previous_hash, hash)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String TALLY = "insert into decision_outcome (seq, decided_at, organisation, subject_ref,"
             + " tier, safe_house, stay, sons_not_allowed) values (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -41,14 +44,16 @@ final class ChainAppend {
 
     /**
      * Appends each request's decisions; answers, per request and decision, the decision on record for it: itself, or
-     * the one recorded earlier (or earlier in this group) under the same caller and idempotency key.
+     * the one recorded earlier (or earlier in this group) under the same caller and idempotency key; and the search
+     * terms' numbers it used, to remember once the transaction has committed.
      */
-    static List<List<Answered>> append(
+    static Appended append(
             Connection connection,
             List<List<Packed>> requests,
             Duration timeout,
             Instant recordedAt,
-            MasterKeys masterKeys)
+            MasterKeys masterKeys,
+            SearchTermNumbers termNumbers)
             throws SQLException {
         ChainHead head = lockAndReadHead(connection, timeout);
         long seq = head.seq();
@@ -63,6 +68,13 @@ final class ChainAppend {
                         .map(decision -> decision.asked().subjectRef())
                         .toList(),
                 masterKeys);
+        Map<String, Integer> numbers = termNumbers.of(
+                connection,
+                requests.stream()
+                        .flatMap(List::stream)
+                        .map(packed -> packed.decision().terms())
+                        .flatMap(terms -> Stream.concat(terms.firedRules().stream(), terms.concluded().stream()))
+                        .collect(Collectors.toSet()));
         List<List<Answered>> onRecord = new ArrayList<>(requests.size());
         try (PreparedStatement insert = connection.prepareStatement(INSERT);
                 PreparedStatement tally = connection.prepareStatement(TALLY)) {
@@ -80,7 +92,7 @@ final class ChainAppend {
                     SealedDecision sealed =
                             SealedDecision.of(packed, keys.get(decision.asked().subjectRef()));
                     String hash = HashChain.link(previous, ++seq, sealed.chained(decision, recordedAt));
-                    bind(insert, seq, decision, sealed, recordedAt, previous, hash);
+                    bind(insert, seq, decision, sealed, numbers, recordedAt, previous, hash);
                     insert.addBatch();
                     if (decision.tally().counted()) {
                         bind(tally, seq, decision);
@@ -100,8 +112,10 @@ final class ChainAppend {
                 tally.executeBatch();
             }
         }
-        return onRecord;
+        return new Appended(onRecord, numbers);
     }
+
+    record Appended(List<List<Answered>> onRecord, Map<String, Integer> termNumbers) {}
 
     /**
      * The group's time limits, the chain's lock and, under it, the chain's head, in one round trip (the writer is
@@ -180,6 +194,7 @@ final class ChainAppend {
             long seq,
             Answered decision,
             SealedDecision sealed,
+            Map<String, Integer> numbers,
             Instant recordedAt,
             String previous,
             String hash)
@@ -188,8 +203,8 @@ final class ChainAppend {
         insert.setObject(12, sealed.key().id());
         insert.setBytes(13, sealed.input());
         insert.setBytes(14, sealed.response());
-        insert.setObject(15, decision.terms().firedRules().toArray(String[]::new));
-        insert.setObject(16, decision.terms().concluded().toArray(String[]::new));
+        insert.setObject(15, SearchTermNumbers.numbered(decision.terms().firedRules(), numbers));
+        insert.setObject(16, SearchTermNumbers.numbered(decision.terms().concluded(), numbers));
         insert.setTimestamp(17, Timestamp.from(recordedAt));
         insert.setLong(18, seq);
         insert.setString(19, previous);

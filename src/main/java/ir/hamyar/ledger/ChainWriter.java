@@ -49,6 +49,7 @@ public class ChainWriter {
     private final DistributionSummary groupSizes;
     private final Timer appends;
     private final Clock clock = Clock.systemUTC();
+    private final SearchTermNumbers termNumbers = new SearchTermNumbers();
     private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
     private final Workers workers;
     private Worker writer;
@@ -135,13 +136,16 @@ public class ChainWriter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                List<List<Answered>> onRecord = ChainAppend.append(
+                ChainAppend.Appended appended = ChainAppend.append(
                         connection,
                         group.stream().map(Append::decisions).toList(),
                         writeTimeout,
                         clock.instant().truncatedTo(ChronoUnit.MICROS),
-                        masterKeys);
+                        masterKeys,
+                        termNumbers);
                 connection.commit();
+                termNumbers.remember(appended.termNumbers());
+                List<List<Answered>> onRecord = appended.onRecord();
                 appends.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
                 groupSizes.record(size);
                 for (int i = 0; i < group.size(); i++) {

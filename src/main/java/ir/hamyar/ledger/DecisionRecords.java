@@ -34,7 +34,7 @@ public class DecisionRecords {
     /** What the chain covers of a record: enough to verify it, nothing to open. */
     private static final String CHAINED = "d.seq, " + AskedColumns.names("d.", "decided_at")
             + ", d.recorded_at, d.input, d.response::text as response, d.key_id, d.sealed_input, d.sealed_response,"
-            + " d.fired_rules, d.input_sha256, d.response_sha256, d.previous_hash, d.hash";
+            + " " + SearchTermNumbers.FIRED_RULES + ", d.input_sha256, d.response_sha256, d.previous_hash, d.hash";
     /** A record with its data key and its erasure, from {@link #FROM}. */
     static final String COLUMNS = CHAINED + ", " + SealedRows.COLUMNS;
 
@@ -58,22 +58,21 @@ public class DecisionRecords {
         Where.condition(where, parameters, "d.ruleset_version = ?", query.rulesetVersion());
         Where.condition(where, parameters, "d.decided_at >= ?", query.from());
         Where.condition(where, parameters, "d.decided_at < ?", query.to());
-        Where.condition(
-                where, parameters, "d.fired_rules @> ?::text[]", query.rule() == null ? null : array(query.rule()));
+        Where.condition(where, parameters, SearchTermNumbers.includes("d.fired_rule_ids"), query.rule());
         if (query.type() != null && query.value() != null) {
             Where.condition(
                     where,
                     parameters,
-                    "d.concluded @> ?::text[]",
-                    array(SearchTerms.token(query.type(), query.value())));
+                    SearchTermNumbers.includes("d.concluded_ids"),
+                    SearchTerms.token(query.type(), query.value()));
         } else if (query.type() != null) {
-            Where.condition(where, parameters, "d.concluded @> ?::text[]", array(query.type()));
+            Where.condition(where, parameters, SearchTermNumbers.includes("d.concluded_ids"), query.type());
         } else if (query.value() != null) {
             Where.condition(
                     where,
                     parameters,
-                    "exists (select 1 from unnest(d.concluded) t where strpos(t, '=') > 0"
-                            + " and substr(t, strpos(t, '=') + 1) = ?)",
+                    "d.concluded_ids && array(select t.id from search_term t where strpos(t.term, '=') > 0"
+                            + " and substr(t.term, strpos(t.term, '=') + 1) = ?)",
                     query.value());
         }
         parameters.add(page.size() + 1);
@@ -117,8 +116,9 @@ public class DecisionRecords {
         Where.condition(where, parameters, "d.decided_at < ?", to);
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement statement =
-                    connection.prepareStatement("select fired, count(*), count(distinct d.id) from decision d,"
-                            + " unnest(d.fired_rules) fired" + where + " group by 1")) {
+                    connection.prepareStatement("select t.term, count(*), count(distinct d.id) from decision d"
+                            + " cross join unnest(d.fired_rule_ids) fired (id) join search_term t on t.id = fired.id"
+                            + where + " group by 1")) {
                 Jdbc.bind(statement, parameters);
                 Map<String, long[]> counts = new LinkedHashMap<>();
                 try (ResultSet result = statement.executeQuery()) {
@@ -210,10 +210,6 @@ public class DecisionRecords {
     /** What a sealed decision's field is sealed as: the ciphertext opens only for this record and field. */
     static String about(UUID decisionId, String field) {
         return "decision " + decisionId + " " + field;
-    }
-
-    private static String[] array(String element) {
-        return new String[] {element};
     }
 
     private List<StoredDecision> select(Connection connection, String sql, List<Object> parameters)

@@ -30,7 +30,7 @@ public class Erasures {
             + " values (?, ?, ?, ?, ?) returning id";
     private static final String WIPE_KEYS =
             "update subject_key set wrapped = null, erasure_id = ? where subject_ref = ? and wrapped is not null";
-    private static final String DECISIONS = "update decision set erasure_id = ?, concluded = null,"
+    private static final String DECISIONS = "update decision set erasure_id = ?, concluded_ids = null,"
             + " input_sha256 = coalesce(encode(sha256(convert_to(input, 'UTF8')), 'hex'), input_sha256),"
             + " response_sha256 = coalesce(encode(sha256(convert_to(response::text, 'UTF8')), 'hex'), response_sha256),"
             + " input = null, response = null where subject_ref = ? and erasure_id is null";

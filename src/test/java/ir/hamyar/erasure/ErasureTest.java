@@ -239,7 +239,7 @@ class ErasureTest {
         for (String change : List.of(
                 "update decision set subject_ref = 'X' where id = '" + decision + "'",
                 "update decision set input = null, erasure_id = 1 where id = '" + decision + "'",
-                "update decision set concluded = null where id = '" + decision + "'",
+                "update decision set concluded_ids = null where id = '" + decision + "'",
                 "update subject_key set wrapped = null",
                 "delete from subject_key",
                 "update decision_outcome set tier = 'X'",

@@ -56,13 +56,13 @@ class PlainRecordErasureTest {
 
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("select input, response, input_sha256,"
-                        + " response_sha256, concluded from decision where id = ?")) {
+                        + " response_sha256, concluded_ids from decision where id = ?")) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 assertThat(row.getString("input")).isNull();
                 assertThat(row.getString("response")).isNull();
-                assertThat(row.getString("concluded")).isNull();
+                assertThat(row.getString("concluded_ids")).isNull();
                 assertThat(row.getString("input_sha256")).isEqualTo(digest(input));
                 assertThat(row.getString("response_sha256")).isEqualTo(digest(RESPONSE));
             }
@@ -112,10 +112,15 @@ class PlainRecordErasureTest {
                     seq,
                     new HashChain.Chained(
                             asked, now, digest(input), digest(RESPONSE), null, List.of("tiering/TierFromDomains")));
+            try (PreparedStatement terms = connection.prepareStatement("insert into search_term (term)"
+                    + " values ('tiering/TierFromDomains'), ('TIER'), ('TIER=AT_RISK') on conflict do nothing")) {
+                terms.executeUpdate();
+            }
             try (PreparedStatement insert = connection.prepareStatement("insert into decision ("
-                    + AskedColumns.names("decided_at") + ", input, response, fired_rules, concluded, recorded_at,"
-                    + " seq, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?,"
-                    + " ?, ?)")) {
+                    + AskedColumns.names("decided_at") + ", input, response, fired_rule_ids, concluded_ids,"
+                    + " recorded_at, seq, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json,"
+                    + " array(select id from search_term where term = any(?)),"
+                    + " array(select id from search_term where term = any(?)), ?, ?, ?, ?)")) {
                 AskedColumns.bind(insert, asked);
                 insert.setString(12, input);
                 insert.setString(13, RESPONSE);
