@@ -33,7 +33,8 @@ final class ChainAppend {
     static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
 
     private static final String INSERT = "insert into decision (" + AskedColumns.names("decided_at")
-            + ", key_id, sealed_input, sealed_response, fired_rule_ids, concluded_ids, recorded_at, seq, previous_hash, hash)"
+            + ", key_id, sealed_input, sealed_response, fired_rule_ids, concluded_ids, recorded_at, seq, previous_hash,"
+            + " hash)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String TALLY = "insert into decision_outcome (seq, decided_at, organisation, subject_ref,"
             + " tier, safe_house, stay, sons_not_allowed) values (?, ?, ?, ?, ?, ?, ?, ?)";

@@ -96,7 +96,8 @@ class SearchTermsMigrationTest {
         return "insert into decision (id, kind, subject_ref, assessed_on, decided_at, recorded_at, caller,"
                 + " request_sha256, ruleset_version, ruleset_sha256, input, response, seq, previous_hash, hash,"
                 + " fired_rules, concluded, erasure_id) values (gen_random_uuid(), 'family', 'F-" + seq + "',"
-                + " '2026-11-20', now(), now(), 'intake', repeat('0', 64), (select max(version) from ruleset_version), repeat('a', 64),"
+                + " '2026-11-20', now(), now(), 'intake', repeat('0', 64),"
+                + " (select max(version) from ruleset_version), repeat('a', 64),"
                 + (erasure.equals("null") ? " '{}', '{}'," : " null, null,") + " " + seq + ", repeat('0', 64),"
                 + " repeat('0', 64), " + firedRules + ", " + concluded + ", " + erasure + ")";
     }
