@@ -2,6 +2,7 @@ package ir.hamyar.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.hamyar.engine.RuleTreeLoader;
 import ir.hamyar.support.PackagedDeployment;
 import ir.hamyar.support.PackagedService;
 import ir.hamyar.support.RuleTrees;
@@ -83,6 +84,29 @@ class PackagedServiceIT {
                             "Compiled the rules of tree " + RuleTrees.shipped().sha256())
                     .contains("do not validate (version 2, REJECTED); the active version is unchanged")
                     .contains("safehouse/broken.drl:6");
+        }
+    }
+
+    @Test
+    void rulesOtherThanTheShippedOnesAreCompiledOnceThenLoadedFromTheDatabase() throws Exception {
+        Path rules = deployment.workDir().resolve("rules");
+        copyShippedRules(rules);
+        Path stay = rules.resolve("safehouse/stay.drl");
+        Files.writeString(stay, Files.readString(stay) + "\n// a local copy of the shipped rules\n");
+        String tree = RuleTreeLoader.fromDirectory(rules).sha256();
+        List<String> options = List.of("-Dhamyar.rules.dir=" + rules);
+
+        try (PackagedService first = deployment.start("first", options).awaitListening()) {
+            assertThat(first.get("/q/health/ready").body()).contains(tree);
+            assertThat(first.log())
+                    .as("the rules shipped compiled in the jar are not this tree's")
+                    .contains("Compiled the rules of tree " + tree);
+        }
+        try (PackagedService second = deployment.start("second", options).awaitListening()) {
+            assertThat(second.get("/q/health/ready").body()).contains(tree);
+            assertThat(second.log())
+                    .contains("Loaded the compiled rules of tree " + tree + " in ")
+                    .doesNotContain("Compiled the rules of tree");
         }
     }
 
