@@ -19,3 +19,19 @@ start_packaged() {
   for _ in $(seq 1 600); do curl -sf "localhost:$port/q/health/ready" > /dev/null && break; sleep 0.1; done
   service_ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 }
+
+# Starts a packaged build on a database as it is (created when missing) with the given keys, prints the milliseconds
+# from launch to ready, and stops it; its log is left in <workdir>/service.log. JAVA_OPTS adds JVM options.
+#   ready_ms <quarkus-app> <database> <port> <workdir> <checkpoint key> <master key>
+ready_ms() {
+  local build=$1 db=$2 port=$3 workdir=$4 checkpoint_key=$5 master_key=$6 pid started
+  # shellcheck disable=SC2086
+  (cd "$workdir" && exec java ${JAVA_OPTS:-} -Dhamyar.audit.checkpoint.key="$checkpoint_key" \
+    -Dhamyar.privacy.master-key="$master_key" -Dquarkus.http.port="$port" \
+    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" -jar "$build/quarkus-run.jar") \
+    > "$workdir/service.log" 2>&1 &
+  pid=$!; started=$(date +%s%N)
+  for _ in $(seq 1 1200); do curl -sf "localhost:$port/q/health/ready" > /dev/null && break; sleep 0.02; done
+  echo $(( ($(date +%s%N) - started) / 1000000 ))
+  kill "$pid"; wait "$pid" 2>/dev/null
+}

@@ -9,17 +9,8 @@ build=$(cd "$1" && pwd); restarts=${2:-5}; db=${3:-hamyar_startup}; port=${4:-81
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres 2>/dev/null
 workdir=$(mktemp -d)
 checkpoint_key=$(openssl rand -hex 32); master_key=$(openssl rand -hex 32)
-start_once() {
-  # shellcheck disable=SC2086
-  (cd "$workdir" && exec java ${JAVA_OPTS:-} -Dhamyar.audit.checkpoint.key="$checkpoint_key" \
-    -Dhamyar.privacy.master-key="$master_key" -Dquarkus.http.port="$port" \
-    -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" -jar "$build/quarkus-run.jar") \
-    > "$workdir/service.log" 2>&1 &
-  local pid=$! started; started=$(date +%s%N)
-  for _ in $(seq 1 1200); do curl -sf "localhost:$port/q/health/ready" > /dev/null && break; sleep 0.02; done
-  echo $(( ($(date +%s%N) - started) / 1000000 ))
-  kill "$pid"; wait "$pid" 2>/dev/null
-}
+. "$(cd "$(dirname "$0")" && pwd)/packaged_service.sh"
+start_once() { ready_ms "$build" "$db" "$port" "$workdir" "$checkpoint_key" "$master_key"; }
 echo "new database: ready $(start_once) ms after launch"
 times=()
 for _ in $(seq 1 "$restarts"); do times+=("$(start_once)"); done

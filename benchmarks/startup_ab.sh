@@ -3,20 +3,14 @@
 # keeps its own compiled rules there), so that both see the same machine: prints each and both medians.
 #   benchmarks/startup_ab.sh <quarkus-app A> <quarkus-app B> [starts of each, 8] [database] [port]
 # Each build is started once first (a new database, then its compiled rules kept); those starts are not counted.
+# JAVA_OPTS adds JVM options to both.
 set -u
 a=$(cd "$1" && pwd); b=$(cd "$2" && pwd); runs=${3:-8}; db=${4:-hamyar_startup_ab}; port=${5:-8186}
 psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" postgres 2>/dev/null
 workdir=$(mktemp -d)
 checkpoint_key=$(openssl rand -hex 32); master_key=$(openssl rand -hex 32)
-start_once() {
-  (cd "$workdir" && exec java -Dhamyar.audit.checkpoint.key="$checkpoint_key" -Dhamyar.privacy.master-key="$master_key" \
-    -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
-    -jar "$1/quarkus-run.jar") > "$workdir/service.log" 2>&1 &
-  local pid=$! started; started=$(date +%s%N)
-  for _ in $(seq 1 1200); do curl -sf "localhost:$port/q/health/ready" > /dev/null && break; sleep 0.02; done
-  echo $(( ($(date +%s%N) - started) / 1000000 ))
-  kill "$pid"; wait "$pid" 2>/dev/null
-}
+. "$(cd "$(dirname "$0")" && pwd)/packaged_service.sh"
+start_once() { ready_ms "$1" "$db" "$port" "$workdir" "$checkpoint_key" "$master_key"; }
 median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 start_once "$a" > /dev/null; start_once "$b" > /dev/null
 times_a=(); times_b=()
