@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -69,7 +70,7 @@ public class DecisionResource {
             in = ParameterIn.HEADER,
             description = "1-64 chars [A-Za-z0-9._:-]; a resend with the same key and body returns the same decision",
             schema = @Schema(type = SchemaType.STRING, pattern = IdempotencyKeys.PATTERN))
-    public Response decideFamily(byte[] body, @Context HttpHeaders headers) {
+    public CompletionStage<Response> decideFamily(byte[] body, @Context HttpHeaders headers) {
         return decide(ProfileKind.FAMILY, body, headers);
     }
 
@@ -85,7 +86,7 @@ public class DecisionResource {
             in = ParameterIn.HEADER,
             description = "as for family decisions",
             schema = @Schema(type = SchemaType.STRING, pattern = IdempotencyKeys.PATTERN))
-    public Response decideGroup(byte[] body, @Context HttpHeaders headers) {
+    public CompletionStage<Response> decideGroup(byte[] body, @Context HttpHeaders headers) {
         return decide(ProfileKind.GROUP, body, headers);
     }
 
@@ -101,7 +102,7 @@ public class DecisionResource {
             in = ParameterIn.HEADER,
             description = "as for family decisions",
             schema = @Schema(type = SchemaType.STRING, pattern = IdempotencyKeys.PATTERN))
-    public Response decideHelper(byte[] body, @Context HttpHeaders headers) {
+    public CompletionStage<Response> decideHelper(byte[] body, @Context HttpHeaders headers) {
         return decide(ProfileKind.HELPER, body, headers);
     }
 
@@ -166,13 +167,15 @@ public class DecisionResource {
                 .build();
     }
 
-    private Response decide(ProfileKind kind, byte[] body, HttpHeaders headers) {
+    /** Runs on the event loop: deciding does not block, and the answer is sent once the decision is on record. */
+    private CompletionStage<Response> decide(ProfileKind kind, byte[] body, HttpHeaders headers) {
         checkSize(body, HttpProblems.DECISION_LIMIT);
-        DecisionAnswer answer = decisions.decide(kind, body, idempotencyKey(headers), Caller.of(identity));
-        return Response.ok(answer.json())
-                .header(REPLAYED, answer.replayed())
-                .header("Server-Timing", answer.serverTiming())
-                .build();
+        return decisions
+                .decide(kind, body, idempotencyKey(headers), Caller.of(identity))
+                .thenApply(answer -> Response.ok(answer.json())
+                        .header(REPLAYED, answer.replayed())
+                        .header("Server-Timing", answer.serverTiming())
+                        .build());
     }
 
     /** The key as sent, an empty one included (a header parameter would turn it into none). */

@@ -3,6 +3,7 @@ package ir.hamyar.decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import ir.hamyar.json.Json;
 import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
@@ -32,6 +33,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Decides single and batched requests and answers only what is on record. */
 @ApplicationScoped
@@ -62,7 +65,11 @@ public class DecisionService {
         this.overrides = overrides;
     }
 
-    public DecisionAnswer decide(ProfileKind kind, byte[] body, String idempotencyKey, Caller caller) {
+    /**
+     * Decides on the caller's thread and answers once the decision is on record, without blocking it: an event loop
+     * may call this. A rule failure is kept on a worker thread (a database write) and then answered as a problem.
+     */
+    public CompletionStage<DecisionAnswer> decide(ProfileKind kind, byte[] body, String idempotencyKey, Caller caller) {
         IdempotencyKeys.check(idempotencyKey, "Idempotency-Key");
         ActiveVersion version = active.current();
         long started = System.nanoTime();
@@ -77,16 +84,21 @@ public class DecisionService {
                     idempotencyKey,
                     caller);
         } catch (RuleFailure failure) {
-            failures.keep(List.of(failure.failure()));
-            throw new ProblemException(failure.problem());
+            return CompletableFuture.runAsync(
+                            () -> failures.keep(List.of(failure.failure())), Infrastructure.getDefaultWorkerPool())
+                    .thenApply(kept -> {
+                        throw new ProblemException(failure.problem());
+                    });
         }
         long decided = System.nanoTime();
-        Answered onRecord = ledger.append(List.of(decision)).get(0);
-        return new DecisionAnswer(
-                answer(decision, onRecord),
-                !onRecord.asked().id().equals(decision.asked().id()),
-                decided - started,
-                System.nanoTime() - decided);
+        return ledger.appendLater(List.of(decision)).thenApply(recorded -> {
+            Answered onRecord = recorded.get(0);
+            return new DecisionAnswer(
+                    answer(decision, onRecord),
+                    !onRecord.asked().id().equals(decision.asked().id()),
+                    decided - started,
+                    System.nanoTime() - decided);
+        });
     }
 
     /** The batch's answer, {@code {"results": [...]}}, put together from the answers as recorded, not re-read. */

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -91,19 +91,25 @@ public class ChainWriter {
      * one recorded earlier under the same caller and idempotency key. 503 when they could not be recorded.
      */
     public List<Answered> append(List<Answered> decisions) {
+        try {
+            return appendLater(decisions).join();
+        } catch (CompletionException e) {
+            throw notRecorded();
+        }
+    }
+
+    /**
+     * As {@link #append}, without waiting: the answer completes once the group the decisions joined has committed (on
+     * the writer's thread: what depends on it should be quick), or fails with 503 when they could not be recorded.
+     * For callers that must not block, such as an event loop.
+     */
+    public CompletableFuture<List<Answered>> appendLater(List<Answered> decisions) {
         if (decisions.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
         Append append = new Append(decisions.stream().map(Packed::of).toList(), new CompletableFuture<>());
         waiting.add(append);
-        try {
-            return append.recorded().get();
-        } catch (ExecutionException e) {
-            throw notRecorded();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw notRecorded();
-        }
+        return append.recorded().exceptionallyCompose(failure -> CompletableFuture.failedFuture(notRecorded()));
     }
 
     /** The writer's loop; whatever fails in it, the requests of the group it held are answered, never left waiting. */
