@@ -96,9 +96,11 @@ final class SubjectKeys {
         UUID[] ids = new UUID[n];
         byte[][] wrapped = new byte[n][];
         String[] masters = new String[n];
+        Map<UUID, DataKey> offered = new HashMap<>();
         int i = 0;
         for (String subject : subjects) {
             MasterKeys.NewKey made = masterKeys.newDataKey();
+            offered.put(made.key().id(), made.key());
             ids[i] = made.key().id();
             wrapped[i] = made.wrapped();
             masters[i++] = made.masterId();
@@ -111,7 +113,11 @@ final class SubjectKeys {
             makeOrRead.setArray(4, connection.createArrayOf("varchar", masters));
             makeOrRead.setArray(5, connection.createArrayOf("varchar", refs));
             try (ResultSet rows = makeOrRead.executeQuery()) {
-                read(rows, keys, masterKeys);
+                while (rows.next()) {
+                    // a key this statement made is the one offered: no need to unwrap what was just wrapped
+                    DataKey made = offered.get(rows.getObject("id", UUID.class));
+                    keys.put(rows.getString("subject_ref"), made != null ? made : unwrap(rows, masterKeys));
+                }
             }
         }
         if (keys.size() < subjects.size()) {
@@ -123,11 +129,12 @@ final class SubjectKeys {
 
     private static void read(ResultSet rows, Map<String, DataKey> keys, MasterKeys masterKeys) throws SQLException {
         while (rows.next()) {
-            keys.put(
-                    rows.getString("subject_ref"),
-                    masterKeys.unwrap(
-                            rows.getObject("id", UUID.class), rows.getString("master_key"), rows.getBytes("wrapped")));
+            keys.put(rows.getString("subject_ref"), unwrap(rows, masterKeys));
         }
+    }
+
+    private static DataKey unwrap(ResultSet row, MasterKeys masterKeys) throws SQLException {
+        return masterKeys.unwrap(row.getObject("id", UUID.class), row.getString("master_key"), row.getBytes("wrapped"));
     }
 
     private static Map<String, DataKey> select(
