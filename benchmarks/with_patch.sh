@@ -22,7 +22,7 @@ done
 for round in $(seq 1 "$rounds"); do
   for variant in as-is "$name"; do
     echo "round $round, $variant:"
-    "$here/packaged_throughput.sh" "/tmp/hamyar-$variant-$rev/target/quarkus-app" "hamyar_bench_$variant" 8183 \
+    "$here/packaged_throughput.sh" "/tmp/hamyar-$variant-$rev/target/quarkus-app" "hamyar_bench_${variant//-/_}" 8183 \
       "$connections" 20 120
   done
 done
