@@ -84,9 +84,10 @@ public class DecisionService {
                     idempotencyKey,
                     caller);
         } catch (RuleFailure failure) {
+            // answered as the rule failure whether or not it could be kept (FailedEvaluations.keep's contract)
             return CompletableFuture.runAsync(
                             () -> failures.keep(List.of(failure.failure())), Infrastructure.getDefaultWorkerPool())
-                    .thenApply(kept -> {
+                    .handle((kept, notKept) -> {
                         throw new ProblemException(failure.problem());
                     });
         }

@@ -10,7 +10,7 @@ import org.kie.internal.command.CommandFactory;
 
 /**
  * Runs one decision: a new stateless session of the shared KieBase, the profile's facts inserted, rules fired up to
- * a cap so that a rule that re-triggers itself cannot hold a worker forever.
+ * a cap so that a rule that re-triggers itself cannot hold its thread (an event loop, for decisions) forever.
  */
 public final class Evaluator {
 

@@ -54,6 +54,7 @@ public class ChainWriter {
     private final Workers workers;
     private Worker writer;
     private long unreachableUntil;
+    private volatile boolean stopped;
 
     public ChainWriter(
             AgroalDataSource dataSource,
@@ -82,8 +83,15 @@ public class ChainWriter {
 
     @PreDestroy
     void stop() {
+        stopped = true;
         workers.stop(writer);
-        waiting.forEach(append -> append.recorded().completeExceptionally(new IllegalStateException("stopped")));
+        failWaiting();
+    }
+
+    private void failWaiting() {
+        for (Append append = waiting.poll(); append != null; append = waiting.poll()) {
+            append.recorded().completeExceptionally(new IllegalStateException("stopped"));
+        }
     }
 
     /**
@@ -109,6 +117,9 @@ public class ChainWriter {
         }
         Append append = new Append(decisions.stream().map(Packed::of).toList(), new CompletableFuture<>());
         waiting.add(append);
+        if (stopped) { // stop() may have emptied the queue before this was added: nobody else would answer it
+            failWaiting();
+        }
         return append.recorded().exceptionallyCompose(failure -> CompletableFuture.failedFuture(notRecorded()));
     }
 
