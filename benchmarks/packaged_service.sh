@@ -35,3 +35,6 @@ ready_ms() {
   echo $(( ($(date +%s%N) - started) / 1000000 ))
   kill "$pid"; wait "$pid" 2>/dev/null
 }
+
+# The median of the numbers given: the middle one, or the mean of the two middle ones for an even count.
+median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }

@@ -15,6 +15,6 @@ echo "new database: ready $(start_once) ms after launch"
 times=()
 for _ in $(seq 1 "$restarts"); do times+=("$(start_once)"); done
 echo "existing database: ready ${times[*]} ms after launch"
-printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median " a[int((NR+1)/2)] " ms"}'
+echo "median $(median "${times[@]}") ms"
 grep -h "compiled rules\|Compiled the rules" "$workdir/service.log" | sed 's/^.*\] //' | head -2
 rm -rf "$workdir"

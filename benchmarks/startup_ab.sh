@@ -11,7 +11,6 @@ workdir=$(mktemp -d)
 checkpoint_key=$(openssl rand -hex 32); master_key=$(openssl rand -hex 32)
 . "$(cd "$(dirname "$0")" && pwd)/packaged_service.sh"
 start_once() { ready_ms "$1" "$db" "$port" "$workdir" "$checkpoint_key" "$master_key"; }
-median() { printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {print (NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 start_once "$a" > /dev/null; start_once "$b" > /dev/null
 times_a=(); times_b=()
 for _ in $(seq 1 "$runs"); do times_a+=("$(start_once "$a")"); times_b+=("$(start_once "$b")"); done
