@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput of this commit against the same commit with a measuring patch applied (never part of the service: e.g.
-# benchmarks/audit-off.patch cuts recording out, benchmarks/two-lanes.patch appends on two chains at once),
+# benchmarks/audit-off.patch cuts recording out),
 # alternating, each on a fresh database after a warm-up.
 #   benchmarks/with_patch.sh <patch> [rounds, default 2] [connections, default 32]
 # Builds both in worktrees under /tmp (remove them with git worktree remove); needs wrk (apt-get install wrk) and

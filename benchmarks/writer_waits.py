@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# Where the chain's one writer spends its time over a window: the writer thread of the JVM and the PostgreSQL
+# Where a chain writer spends its time over a window: the first writer thread of the JVM and the PostgreSQL
 # backend that serves it, each split into running, waiting for a core (runnable, on the run queue) and sleeping
 # (from /proc/<tid>/schedstat), and the writer's sleep by kernel wait channel sampled every 2 ms (a futex: waiting
 # for decisions to record; a socket: waiting on PostgreSQL).

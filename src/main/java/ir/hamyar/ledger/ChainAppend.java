@@ -20,17 +20,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The SQL of appending one group of decisions to the chain, in the caller's transaction: take the chain's advisory
- * lock (every writer of every replica appends under it, and so does an erasure), read the head, look up in one query
- * which idempotency keys of the group are on record already, take the new decisions' subjects' data keys
+ * The SQL of appending one group of decisions to the chain, in the caller's transaction: take the advisory lock of
+ * one of the chain's {@link Lanes} (the first free one from the writer's own; every writer of every replica appends
+ * under a lane's lock, and an erasure takes them all), read the lane's head, look up in one query which idempotency
+ * keys of the group are on record already (on any lane: a key recorded by another lane's writer after this look-up
+ * breaks the unique index, and {@link ChainWriter} tries the group again, finding it), take the new decisions' subjects' data keys
  * ({@link SubjectKeys}, made where missing; under the lock no erasure can wipe one meanwhile) and their search terms'
  * numbers ({@link SearchTermNumbers}, given where missing), then seal each new
  * decision's input and answer under its subject's key, chain them in order over the ciphertext and insert them in one
  * JDBC batch, and what the reports count of the family decisions among them in another ({@code decision_outcome}).
  */
 final class ChainAppend {
-
-    static final String LOCK = "select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))";
 
     private static final String INSERT = "insert into decision (" + AskedColumns.names("decided_at")
             + ", key_id, sealed_input, sealed_response, fired_rule_ids, concluded_ids, recorded_at, seq, previous_hash,"
@@ -54,9 +54,10 @@ final class ChainAppend {
             Duration timeout,
             Instant recordedAt,
             MasterKeys masterKeys,
-            SearchTermNumbers termNumbers)
+            SearchTermNumbers termNumbers,
+            int lane)
             throws SQLException {
-        ChainHead head = lockAndReadHead(connection, timeout);
+        ChainHead head = lockAndReadHead(connection, timeout, lane);
         long seq = head.seq();
         String previous = head.hash();
         Map<List<String>, Answered> taken = existing(connection, requests, masterKeys);
@@ -119,21 +120,19 @@ final class ChainAppend {
     record Appended(List<List<Answered>> onRecord, Map<String, Integer> termNumbers) {}
 
     /**
-     * The group's time limits, the chain's lock and, under it, the chain's head, in one round trip (the writer is
-     * the bottleneck, and it spends its time waiting on round trips, not computing).
+     * The group's time limits, a lane's lock (the first free one from {@code lane} on) and, under it, the lane's head,
+     * in one round trip (a writer spends its time waiting on round trips, not computing).
      */
-    private static ChainHead lockAndReadHead(Connection connection, Duration timeout) throws SQLException {
+    private static ChainHead lockAndReadHead(Connection connection, Duration timeout, int lane) throws SQLException {
         String setup = "set local statement_timeout = " + timeout.toMillis() + "; set local lock_timeout = "
-                + timeout.toMillis() + "; " + SubjectKeys.PLAN_EACH_LOOKUP + "; " + LOCK + "; " + ChainHead.DECISIONS;
+                + timeout.toMillis() + "; " + SubjectKeys.PLAN_EACH_LOOKUP + "; " + Lanes.lockAndReadHead(lane);
         ChainHead head = ChainHead.EMPTY;
         try (Statement statement = connection.createStatement()) {
             boolean rows = statement.execute(setup);
             while (rows || statement.getUpdateCount() != -1) {
                 if (rows) {
                     try (ResultSet result = statement.getResultSet()) {
-                        if (result.getMetaData().getColumnCount() == 2) { // the head's, not the lock's
-                            head = ChainHead.from(result);
-                        }
+                        head = ChainHead.from(result);
                     }
                 }
                 rows = statement.getMoreResults();

@@ -2,11 +2,15 @@ package ir.hamyar.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Walks the decision chain from the first record: each must follow the one before (seq + 1, previous hash = its
- * hash) and its hash must be that of its own content. Then the chain is compared with the latest signed checkpoint.
+ * Walks the decision chain, lane by lane ({@link Lanes}), from each lane's first record: each must follow the one
+ * before (seq + 1, previous hash = its hash) and its hash must be that of its own content. Then every lane is compared
+ * with its head in the latest signed checkpoint, so that a lane's newest records, or a whole lane, removed since are
+ * detected too.
  */
 @ApplicationScoped
 public class ChainVerifier {
@@ -71,15 +75,30 @@ public class ChainVerifier {
         return new Verification.Chain(count, true, null, null, null);
     }
 
+    /**
+     * Walks the lanes in order (the cursor gives records by seq, so lane by lane): within a lane each record must
+     * follow the one before it, the first follow the genesis hash at the lane's first place.
+     */
     private Verification walk(DecisionRecords.Cursor chain, Optional<Checkpoint> checkpoint) throws SQLException {
+        Map<Long, String> checkpointed = new HashMap<>();
+        checkpoint.ifPresent(latest -> latest.heads().forEach(head -> checkpointed.put(head.seq(), head.hash())));
+        Map<Integer, Long> lastSeq = new HashMap<>();
+        Map<Long, String> found = new HashMap<>();
         long count = 0;
+        long expected = 0;
+        int lane = 0;
         String previous = HashChain.GENESIS;
-        String hashAtCheckpoint = null;
         for (StoredDecision stored = chain.next(); stored != null; stored = chain.next()) {
             count++;
+            if (Lanes.of(stored.seq()) != lane) {
+                lane = Lanes.of(stored.seq());
+                expected = Lanes.before(lane);
+                previous = HashChain.GENESIS;
+            }
+            expected++;
             String problem = null;
-            if (stored.seq() != count) {
-                problem = "the record before it (seq " + count + ") is missing";
+            if (stored.seq() != expected) {
+                problem = "the record before it (seq " + expected + ") is missing";
             } else if (!stored.previousHash().equals(previous)) {
                 problem = "its previous hash is not the hash of the record before it";
             } else if (!HashChain.holds(stored)) {
@@ -89,15 +108,22 @@ public class ChainVerifier {
                 return new Verification(
                         count, false, stored.asked().id(), stored.seq(), problem, checkpoint.orElse(null), null);
             }
-            if (checkpoint.isPresent() && checkpoint.get().seq() == stored.seq()) {
-                hashAtCheckpoint = stored.hash();
+            if (checkpointed.containsKey(stored.seq())) {
+                found.put(stored.seq(), stored.hash());
             }
+            lastSeq.put(lane, stored.seq());
             previous = stored.hash();
         }
-        return againstCheckpoint(count, hashAtCheckpoint, checkpoint);
+        return againstCheckpoint(count, checkpointed, found, lastSeq, checkpoint);
     }
 
-    private Verification againstCheckpoint(long count, String hashAtCheckpoint, Optional<Checkpoint> checkpoint) {
+    /** Every lane's head the checkpoint signed must be on record, unchanged. */
+    private Verification againstCheckpoint(
+            long count,
+            Map<Long, String> checkpointed,
+            Map<Long, String> found,
+            Map<Integer, Long> lastSeq,
+            Optional<Checkpoint> checkpoint) {
         if (checkpoint.isEmpty()) {
             return new Verification(count, true, null, null, null, null, null);
         }
@@ -106,27 +132,32 @@ public class ChainVerifier {
             return new Verification(
                     count, false, null, null, "the latest checkpoint's signature does not verify", latest, null);
         }
-        if (hashAtCheckpoint == null) {
-            return new Verification(
-                    count,
-                    false,
-                    null,
-                    count + 1,
-                    "the chain ends at seq " + count + " but was checkpointed at seq " + latest.seq()
-                            + ": the newest records were removed",
-                    latest,
-                    null);
-        }
-        if (!hashAtCheckpoint.equals(latest.hash())) {
-            return new Verification(
-                    count,
-                    false,
-                    null,
-                    latest.seq(),
-                    "the record at the checkpoint (seq " + latest.seq() + ") is not the one checkpointed: the chain"
-                            + " was rewritten",
-                    latest,
-                    null);
+        for (Checkpoint.Head head : latest.heads()) {
+            int lane = Lanes.of(head.seq());
+            String onRecord = found.get(head.seq());
+            if (onRecord == null) {
+                long last = lastSeq.getOrDefault(lane, Lanes.before(lane));
+                return new Verification(
+                        count,
+                        false,
+                        null,
+                        last + 1,
+                        (lane == 0 ? "the chain" : "lane " + lane + " of the chain") + " ends at seq " + last
+                                + " but was checkpointed at seq " + head.seq() + ": the newest records were removed",
+                        latest,
+                        null);
+            }
+            if (!onRecord.equals(head.hash())) {
+                return new Verification(
+                        count,
+                        false,
+                        null,
+                        head.seq(),
+                        "the record at the checkpoint (seq " + head.seq() + ") is not the one checkpointed: the chain"
+                                + " was rewritten",
+                        latest,
+                        null);
+            }
         }
         return new Verification(count, true, null, null, null, latest, null);
     }

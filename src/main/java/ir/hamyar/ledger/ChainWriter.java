@@ -26,11 +26,12 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Appends decisions to the hash chain (the SQL is {@link ChainAppend}'s). Requests hand their decisions to one writer
- * thread, which appends everything waiting in one transaction (group commit): concurrent requests share a commit
- * instead of queueing for the chain's lock one decision at a time. A decision whose idempotency key the caller
- * already used is not recorded again: the one on record is returned instead. Nothing returns unless the
- * transaction committed. A write that waits longer than
+ * Appends decisions to the hash chain (the SQL is {@link ChainAppend}'s). Requests hand their decisions to the
+ * writer threads ({@code hamyar.audit.writers}), each of which appends everything waiting in one transaction (group
+ * commit) to a lane of the chain of its own ({@link Lanes}): concurrent requests share a commit instead of queueing
+ * for a lock one decision at a time, and while one writer waits on its commit the next takes what arrived meanwhile.
+ * A decision whose idempotency key the caller already used is not recorded again: the one on record is returned
+ * instead. Nothing returns unless the transaction committed. A write that waits longer than
  * {@code hamyar.audit.write-timeout} (a locked table, a stuck database) is rolled back and its requests get 503; while
  * the database cannot be reached, requests fail at once and one attempt a second finds out when it is back.
  */
@@ -38,6 +39,7 @@ import org.jboss.logging.Logger;
 public class ChainWriter {
 
     static final int MAX_GROUP = 1000;
+    private static final String UNIQUE_VIOLATION = "23505";
     /** After the database could not be reached, appends fail at once for this long instead of each waiting on it. */
     static final long UNREACHABLE_PAUSE_MS = 1000;
 
@@ -52,8 +54,9 @@ public class ChainWriter {
     private final SearchTermNumbers termNumbers = new SearchTermNumbers();
     private final BlockingQueue<Append> waiting = new LinkedBlockingQueue<>();
     private final Workers workers;
-    private Worker writer;
-    private long unreachableUntil;
+    private final int writerCount;
+    private final List<Worker> writers = new ArrayList<>();
+    private volatile long unreachableUntil;
     private volatile boolean stopped;
 
     public ChainWriter(
@@ -66,6 +69,11 @@ public class ChainWriter {
         this.masterKeys = masterKeys;
         this.workers = workers;
         this.writeTimeout = config.writeTimeout();
+        this.writerCount = config.writers();
+        if (writerCount < 1 || writerCount > Lanes.COUNT) {
+            throw new IllegalStateException("hamyar.audit.writers must be from 1 to " + Lanes.COUNT + ", not "
+                    + writerCount + " (the chain has " + Lanes.COUNT + " lanes, one writer appends to one at a time)");
+        }
         this.groupSizes = DistributionSummary.builder("hamyar.audit.group.decisions")
                 .description("decisions appended to the chain per commit")
                 .publishPercentiles(0.5, 0.99)
@@ -78,13 +86,19 @@ public class ChainWriter {
 
     @PostConstruct
     void start() {
-        writer = workers.start("hamyar-decision-writer", Duration.ofMillis(100), this::writeUntilStopped);
+        for (int lane = 0; lane < writerCount; lane++) {
+            int own = lane;
+            writers.add(workers.start(
+                    "hamyar-decision-writer-" + lane,
+                    Duration.ofMillis(100),
+                    worker -> writeUntilStopped(worker, own)));
+        }
     }
 
     @PreDestroy
     void stop() {
         stopped = true;
-        workers.stop(writer);
+        writers.forEach(workers::stop);
         failWaiting();
     }
 
@@ -123,8 +137,11 @@ public class ChainWriter {
         return append.recorded().exceptionallyCompose(failure -> CompletableFuture.failedFuture(notRecorded()));
     }
 
-    /** The writer's loop; whatever fails in it, the requests of the group it held are answered, never left waiting. */
-    private void writeUntilStopped(Worker worker) throws InterruptedException {
+    /**
+     * A writer's loop, appending to {@code lane} when it is free; whatever fails in it, the requests of the group it
+     * held are answered, never left waiting.
+     */
+    private void writeUntilStopped(Worker worker, int lane) throws InterruptedException {
         while (!worker.stopping()) {
             List<Append> group = new ArrayList<>();
             group.add(waiting.take());
@@ -136,7 +153,7 @@ public class ChainWriter {
                 size += next.decisions().size();
             }
             try {
-                write(group, size);
+                write(group, size, lane, true);
             } catch (RuntimeException | Error e) {
                 group.forEach(append -> append.recorded().completeExceptionally(e));
                 throw e;
@@ -144,7 +161,12 @@ public class ChainWriter {
         }
     }
 
-    private void write(List<Append> group, int size) {
+    /**
+     * Appends the group in one transaction. When a record of it cannot be stored (a data exception, or a unique key
+     * another lane's writer took first, such as an idempotency key used on two replicas at once), each request is
+     * tried alone, once, so that the others are recorded and a repeated key answers the decision on record.
+     */
+    private void write(List<Append> group, int size, int lane, boolean mayRetry) {
         if (System.currentTimeMillis() < unreachableUntil) {
             group.forEach(append -> append.recorded().completeExceptionally(new IllegalStateException("unreachable")));
             return;
@@ -159,7 +181,8 @@ public class ChainWriter {
                         writeTimeout,
                         clock.instant().truncatedTo(ChronoUnit.MICROS),
                         masterKeys,
-                        termNumbers);
+                        termNumbers,
+                        lane);
                 connection.commit();
                 termNumbers.remember(appended.termNumbers());
                 List<List<Answered>> onRecord = appended.onRecord();
@@ -177,12 +200,12 @@ public class ChainWriter {
             if (state.startsWith("08")) {
                 unreachableUntil = System.currentTimeMillis() + UNREACHABLE_PAUSE_MS;
             }
-            if (group.size() > 1 && isAboutOneRecord(state)) {
+            if (isAboutOneRecord(state) && (group.size() > 1 || mayRetry && state.equals(UNIQUE_VIOLATION))) {
                 LOG.warnf(
                         "Recording a group of %d requests failed (SQLState %s): each is tried alone",
                         group.size(), state);
-                group.forEach(
-                        append -> write(List.of(append), append.decisions().size()));
+                group.forEach(append ->
+                        write(List.of(append), append.decisions().size(), lane, mayRetry && group.size() > 1));
                 return;
             }
             LOG.errorf(

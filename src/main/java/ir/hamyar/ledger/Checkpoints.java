@@ -16,8 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -27,8 +30,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
- * Periodically writes the heads of the decision chain and of the override chain (sequence, hash, time), signed with HMAC-SHA256, outside the
- * database: appended to a file and logged, for an operator to ship elsewhere. Verification compares the chain with
+ * Periodically writes the heads of the decision chain's lanes and of the override chain (sequence, hash, time), signed
+ * with HMAC-SHA256, outside the database: appended to a file and logged, for an operator to ship elsewhere. Verification compares the chain with
  * the latest checkpoint, so that removing the newest records — which leaves a shorter, still consistent chain — is
  * detected too.
  */
@@ -96,32 +99,29 @@ public class Checkpoints {
         }
     }
 
-    /** Checkpoints the chain head now, unless it has not moved since the last checkpoint. */
+    /** Checkpoints the chains' heads now, unless none has moved since the last checkpoint. */
     public synchronized Optional<Checkpoint> write() {
         if (config.key().isEmpty()) {
             return Optional.empty();
         }
-        ChainHead head = head(ChainHead.DECISIONS);
+        List<Checkpoint.Head> heads = laneHeads();
         ChainHead overrides = head(ChainHead.OVERRIDES);
         Long overrideSeq = overrides.isEmpty() ? null : overrides.seq();
-        if (head.isEmpty()
-                || last != null && last.seq() == head.seq() && Objects.equals(last.overrideSeq(), overrideSeq)) {
+        if (heads.isEmpty()
+                || last != null && last.heads().equals(heads) && Objects.equals(last.overrideSeq(), overrideSeq)) {
             return Optional.ofNullable(last);
         }
+        Checkpoint.Head first = Lanes.of(heads.get(0).seq()) == 0 ? heads.get(0) : null;
+        List<Checkpoint.Head> others = first == null ? heads : heads.subList(1, heads.size());
         Checkpoint unsigned = new Checkpoint(
-                head.seq(),
-                head.hash(),
+                first == null ? 0 : first.seq(),
+                first == null ? HashChain.GENESIS : first.hash(),
                 overrideSeq,
                 overrides.isEmpty() ? null : overrides.hash(),
+                others.isEmpty() ? null : List.copyOf(others),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 "");
-        Checkpoint checkpoint = new Checkpoint(
-                unsigned.seq(),
-                unsigned.hash(),
-                unsigned.overrideSeq(),
-                unsigned.overrideHash(),
-                unsigned.at(),
-                sign(unsigned));
+        Checkpoint checkpoint = unsigned.signedWith(sign(unsigned));
         try {
             String line = mapper.writeValueAsString(checkpoint);
             Files.writeString(
@@ -179,6 +179,19 @@ public class Checkpoints {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
+    }
+
+    private List<Checkpoint.Head> laneHeads() {
+        return Jdbc.read(dataSource, connection -> {
+            List<Checkpoint.Head> heads = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement(Lanes.HEADS);
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    heads.add(new Checkpoint.Head(rows.getLong(1), rows.getString(2)));
+                }
+            }
+            return heads;
+        });
     }
 
     private ChainHead head(String query) {

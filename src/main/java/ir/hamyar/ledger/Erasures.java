@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Forgets a subject in one transaction: takes the chain's advisory lock (so the decision writer seals nothing under a
- * key being wiped) and her live data keys {@code FOR UPDATE} (waiting for the other writers sealing under them, and
+ * Forgets a subject in one transaction: takes the advisory locks of all the chain's lanes (so no decision writer seals
+ * anything under a key being wiped) and her live data keys {@code FOR UPDATE} (waiting for the other writers sealing under them, and
  * holding new ones back), records the erasure, wipes the wrapped keys, marks her decisions, failed
  * evaluations and the overrides of her decisions as erased (wiping their conclusions' search terms, and replacing
  * what plain records made before sealing hold by its sha256), and gives her report outcomes a pseudonym. Every hash
@@ -50,7 +50,7 @@ public class Erasures {
     /** Erases the subject; answers how many decisions were erased now (none more than once). */
     public Erasure erase(String subjectRef, String by, String reason, Instant at) {
         return Jdbc.inTransaction(dataSource, connection -> {
-            try (PreparedStatement lock = connection.prepareStatement(ChainAppend.LOCK)) {
+            try (PreparedStatement lock = connection.prepareStatement(Lanes.LOCK_ALL)) {
                 lock.execute();
             }
             try (PreparedStatement lockKeys = connection.prepareStatement(LOCK_KEYS)) {

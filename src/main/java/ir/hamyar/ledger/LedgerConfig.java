@@ -15,6 +15,14 @@ public interface LedgerConfig {
     @WithDefault("5s")
     Duration writeTimeout();
 
+    /**
+     * Writer threads appending decisions at once, each to its own lane of the chain (at most 8 lanes in all, shared by
+     * every replica: a writer whose lane another holds takes the next free one). One by default: on a machine whose
+     * cores PostgreSQL shares with the service a second adds database work, not throughput (docs/performance.md).
+     */
+    @WithDefault("1")
+    int writers();
+
     interface Checkpoint {
 
         /** The HMAC-SHA256 key checkpoints are signed with; without one no checkpoint is written. */

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The numbers decisions store their search terms by (table {@code search_term}, V12): a fired rule's name or a
  * conclusion's token as text in every row was half the row and most of its index writes. A term's number never
  * changes once given, so each replica keeps the ones it has seen committed; a term new to it is given a number or read
- * in one statement of the append, under the chain's lock.
+ * in one statement of the append (and read again in a second when another writer gave it a number meanwhile).
  */
 final class SearchTermNumbers {
 
@@ -33,6 +33,7 @@ final class SearchTermNumbers {
             + " made as (insert into search_term (term) select term from wanted on conflict (term) do nothing"
             + " returning id, term)"
             + " select id, term from made union all select t.id, t.term from search_term t join wanted using (term)";
+    private static final String READ = "select id, term from search_term where term = any(?::text[])";
 
     private final Map<String, Integer> numbers = new ConcurrentHashMap<>();
 
@@ -52,16 +53,27 @@ final class SearchTermNumbers {
             }
         }
         if (!missing.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement(MAKE_OR_READ)) {
-                statement.setArray(1, connection.createArrayOf("text", missing.toArray()));
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        found.put(rows.getString(2), rows.getInt(1));
-                    }
+            select(connection, MAKE_OR_READ, missing, found);
+            missing.removeAll(found.keySet());
+        }
+        if (!missing.isEmpty()) {
+            // numbered by another writer after the statement's snapshot (its insert waited for that one's commit, and
+            // then gave nothing): a new statement sees it
+            select(connection, READ, missing, found);
+        }
+        return found;
+    }
+
+    private static void select(Connection connection, String sql, Set<String> terms, Map<String, Integer> found)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, connection.createArrayOf("text", terms.toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(2), rows.getInt(1));
                 }
             }
         }
-        return found;
     }
 
     /** Numbers {@link #of} gave or read in a transaction that has committed. */

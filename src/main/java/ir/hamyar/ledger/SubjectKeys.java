@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * The live data keys of subjects (table {@code subject_key}), in the caller's transaction. Nothing may be sealed under
- * a key an erasure is wiping: the decision writer looks its keys up under the chain's advisory lock, which an erasure
- * takes too; the rarer writers (failed evaluations, overrides) take each key {@code FOR SHARE} until they commit,
+ * a key an erasure is wiping: a decision writer looks its keys up under its lane's advisory lock, and an erasure takes
+ * every lane's; the rarer writers (failed evaluations, overrides) take each key {@code FOR SHARE} until they commit,
  * which an erasure's {@code FOR UPDATE} waits for — a writer that waited on an erasure finds no live key and makes
  * the subject a new one.
  */
@@ -82,8 +82,8 @@ final class SubjectKeys {
     }
 
     /**
-     * The chain writer's keys, under the chain's lock (which an erasure takes too, so no key it returns is being
-     * wiped), in one round trip, the caller having set {@link #PLAN_EACH_LOOKUP}.
+     * A chain writer's keys, under its lane's lock (an erasure takes every lane's, so no key it returns is being
+     * wiped; a key another lane's writer makes at the same time is read once it committed), in one round trip, the caller having set {@link #PLAN_EACH_LOOKUP}.
      */
     static Map<String, DataKey> forChain(Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys)
             throws SQLException {

@@ -76,15 +76,11 @@ class PlainRecordErasureTest {
                 .body("firedRules[0].rule", equalTo("tiering/TierFromDomains"));
     }
 
-    /** Appends a record as the service did before V10, at the end of the chain, under the chain's lock. */
+    /** Appends a record as the service did before V10, at the end of a lane of the chain, under the lane's lock. */
     private UUID appendPlainRecord(String ref, String input) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement lock =
-                    connection.prepareStatement("select pg_advisory_xact_lock(hashtext('hamyar_decision_chain'))")) {
-                lock.execute();
-            }
-            ChainHead head = ChainHead.read(connection, ChainHead.DECISIONS);
+            ChainHead head = ChainHead.read(connection, Lanes.lockAndReadHead(0));
             String rulesetSha256;
             try (PreparedStatement version =
                             connection.prepareStatement("select sha256 from ruleset_version where version = 1");

@@ -8,6 +8,11 @@ import ir.hamyar.support.PackagedDeployment;
 import ir.hamyar.support.PackagedService;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two replicas of the packaged service on one database: an activation (and a rollback) made through one is served
- * by both within two seconds, measured from the activation call; decisions recorded through both at once form one
- * valid hash chain.
+ * by both within two seconds, measured from the activation call; decisions recorded through both at once, on two lanes
+ * of the chain, verify as one record.
  */
 class ReplicasIT {
 
@@ -97,6 +102,20 @@ class ReplicasIT {
                     .as(verification.toString())
                     .isTrue();
             assertThat(verification.get("records").asInt()).isEqualTo(DECISIONS);
+            assertThat(lanesUsed())
+                    .as("each replica's writer appends to the first free lane: at once, they use two")
+                    .isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    /** How many of the chain's lanes hold records (lane n: seq from n * 10^12 + 1). */
+    private long lanesUsed() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://127.0.0.1:5432/" + deployment.database(), "postgres", null);
+                Statement statement = connection.createStatement();
+                ResultSet lanes = statement.executeQuery("select count(distinct seq / 1000000000000) from decision")) {
+            lanes.next();
+            return lanes.getLong(1);
         }
     }
 

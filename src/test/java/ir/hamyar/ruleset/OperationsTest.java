@@ -33,7 +33,7 @@ class OperationsTest {
                 .then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'workers' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'workers' }.data.'hamyar-decision-writer'", equalTo("running"))
+                .body("checks.find { it.name == 'workers' }.data.'hamyar-decision-writer-0'", equalTo("running"))
                 .body("checks.find { it.name == 'workers' }.data.'hamyar-ruleset-follower'", equalTo("running"))
                 .body("checks.find { it.name == 'workers' }.data.'hamyar-audit-checkpoints'", equalTo("running"));
     }
