@@ -142,21 +142,35 @@ public class ChainWriter {
      * held are answered, never left waiting.
      */
     private void writeUntilStopped(Worker worker, int lane) throws InterruptedException {
-        while (!worker.stopping()) {
-            List<Append> group = new ArrayList<>();
-            group.add(waiting.take());
-            int size = group.get(0).decisions().size();
-            for (Append next = waiting.peek();
-                    next != null && size + next.decisions().size() <= MAX_GROUP;
-                    next = waiting.peek()) {
-                group.add(waiting.poll());
-                size += next.decisions().size();
+        Append carried = null; // taken from the queue but too large for the group it was taken for: the next one's
+        try {
+            while (!worker.stopping()) {
+                List<Append> group = new ArrayList<>();
+                group.add(carried != null ? carried : waiting.take());
+                carried = null;
+                int size = group.get(0).decisions().size();
+                // poll, never peek and then poll: another writer may take what was peeked
+                for (Append next = waiting.poll(); next != null; next = waiting.poll()) {
+                    if (size + next.decisions().size() > MAX_GROUP) {
+                        carried = next;
+                        break;
+                    }
+                    group.add(next);
+                    size += next.decisions().size();
+                }
+                try {
+                    write(group, size, lane, true);
+                } catch (RuntimeException | Error e) {
+                    group.forEach(append -> append.recorded().completeExceptionally(e));
+                    throw e;
+                }
             }
-            try {
-                write(group, size, lane, true);
-            } catch (RuntimeException | Error e) {
-                group.forEach(append -> append.recorded().completeExceptionally(e));
-                throw e;
+        } finally {
+            if (carried != null) {
+                waiting.add(carried); // for another writer, this one once restarted, or stop() to answer
+                if (stopped) {
+                    failWaiting();
+                }
             }
         }
     }
@@ -209,6 +223,7 @@ public class ChainWriter {
                 return;
             }
             LOG.errorf(
+                    e instanceof SQLException ? null : e, // a bug: its stack trace (which holds no data) says where
                     "Recording %d decision(s) failed: %s",
                     size,
                     e instanceof SQLException sql

@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,7 @@ class ChainLanesTest {
     private static final String PREFIX = "hamyar_lanes_";
     static final String DATABASE = PREFIX + ProcessHandle.current().pid();
     private static final long LANE = 1_000_000_000_000L;
+    private static final int BURST = 400;
 
     @Inject
     Checkpoints checkpoints;
@@ -110,6 +114,37 @@ class ChainLanesTest {
 
     @Test
     @Order(3)
+    void twoWritersUnderABurstRecordEveryDecisionOnceOnOneValidRecord() throws Exception {
+        long before = count("select count(*) from decision");
+        var helper = Fixtures.unique("helper.json");
+        String body = helper.toString();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < BURST; i++) {
+                statuses.add(clients.submit(() -> Api.asIntake()
+                        .body(body)
+                        .post("/api/v1/decisions/helper")
+                        .statusCode()));
+            }
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(count("select count(*) from decision")).isEqualTo(before + BURST);
+        assertThat(count("select count(distinct seq / " + LANE + ") from decision where subject_ref = '"
+                        + helper.get("helperRef").asText() + "'"))
+                .as("both writers appended, each to its lane")
+                .isGreaterThanOrEqualTo(2);
+        JsonPath verification = verify();
+        assertThat(verification.getBoolean("valid")).as(verification.prettify()).isTrue();
+        assertThat(verification.getLong("records")).isEqualTo(before + BURST);
+    }
+
+    @Test
+    @Order(4)
     void recordsOfTwoLanesVerifyAsOneRecordAndEachLaneIsCheckpointed() throws Exception {
         long before = count("select count(*) from decision");
         List<String> secondLane = new ArrayList<>();
