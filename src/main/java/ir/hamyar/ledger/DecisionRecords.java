@@ -103,7 +103,8 @@ public class DecisionRecords {
                 dataSource,
                 connection -> select(
                         connection,
-                        "select " + COLUMNS + FROM + " where d.erasure_id is null order by d.seq desc limit ?",
+                        "select " + COLUMNS + FROM
+                                + " where d.erasure_id is null order by d.decided_at desc, d.seq desc limit ?",
                         List.of(limit)));
     }
 
