@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * Appends decisions to the hash chain (the SQL is {@link ChainAppend}'s). Requests hand their decisions to the
  * writer threads ({@code hamyar.audit.writers}), each of which appends everything waiting in one transaction (group
  * commit) to a lane of the chain of its own ({@link Lanes}): concurrent requests share a commit instead of queueing
- * for a lock one decision at a time, and while one writer waits on its commit the next takes what arrived meanwhile.
+ * for a lock one decision at a time; with more than one writer, while one waits on its commit another takes what came.
  * A decision whose idempotency key the caller already used is not recorded again: the one on record is returned
  * instead. Nothing returns unless the transaction committed. A write that waits longer than
  * {@code hamyar.audit.write-timeout} (a locked table, a stuck database) is rolled back and its requests get 503; while

@@ -31,9 +31,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Periodically writes the heads of the decision chain's lanes and of the override chain (sequence, hash, time), signed
- * with HMAC-SHA256, outside the database: appended to a file and logged, for an operator to ship elsewhere. Verification compares the chain with
- * the latest checkpoint, so that removing the newest records — which leaves a shorter, still consistent chain — is
- * detected too.
+ * with HMAC-SHA256, outside the database: appended to a file and logged, for an operator to ship elsewhere.
+ * Verification compares the chain with the latest checkpoint, so that removing the newest records — which leaves a
+ * shorter, still consistent chain — is detected too.
  */
 @ApplicationScoped
 public class Checkpoints {

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Forgets a subject in one transaction: takes the advisory locks of all the chain's lanes (so no decision writer seals
- * anything under a key being wiped) and her live data keys {@code FOR UPDATE} (waiting for the other writers sealing under them, and
- * holding new ones back), records the erasure, wipes the wrapped keys, marks her decisions, failed
+ * anything under a key being wiped) and her live data keys {@code FOR UPDATE} (waiting for the other writers sealing
+ * under them, and holding new ones back), records the erasure, wipes the wrapped keys, marks her decisions, failed
  * evaluations and the overrides of her decisions as erased (wiping their conclusions' search terms, and replacing
  * what plain records made before sealing hold by its sha256), and gives her report outcomes a pseudonym. Every hash
  * stays as it was: the chains cover ciphertext or digests, which remain.

@@ -83,7 +83,8 @@ final class SubjectKeys {
 
     /**
      * A chain writer's keys, under its lane's lock (an erasure takes every lane's, so no key it returns is being
-     * wiped; a key another lane's writer makes at the same time is read once it committed), in one round trip, the caller having set {@link #PLAN_EACH_LOOKUP}.
+     * wiped; a key another lane's writer makes at the same time is read once it committed), in one round trip, the
+     * caller having set {@link #PLAN_EACH_LOOKUP}.
      */
     static Map<String, DataKey> forChain(Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys)
             throws SQLException {
