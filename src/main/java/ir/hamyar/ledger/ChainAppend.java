@@ -121,11 +121,14 @@ final class ChainAppend {
 
     /**
      * The group's time limits, a lane's lock (the first free one from {@code lane} on) and, under it, the lane's head,
-     * in one round trip (a writer spends its time waiting on round trips, not computing).
+     * in one round trip (a writer spends its time waiting on round trips, not computing). No JIT: the idempotency
+     * look-up's estimated cost (a record never analysed, where autovacuum is off) passed PostgreSQL's JIT threshold,
+     * and compiling it took 50–370 ms a group — with keys on every request, one writer fell behind at 1,000/s.
      */
     private static ChainHead lockAndReadHead(Connection connection, Duration timeout, int lane) throws SQLException {
         String setup = "set local statement_timeout = " + timeout.toMillis() + "; set local lock_timeout = "
-                + timeout.toMillis() + "; " + SubjectKeys.PLAN_EACH_LOOKUP + "; " + Lanes.lockAndReadHead(lane);
+                + timeout.toMillis() + "; set local jit = off; " + SubjectKeys.PLAN_EACH_LOOKUP + "; "
+                + Lanes.lockAndReadHead(lane);
         ChainHead head = ChainHead.EMPTY;
         try (Statement statement = connection.createStatement()) {
             boolean rows = statement.execute(setup);
