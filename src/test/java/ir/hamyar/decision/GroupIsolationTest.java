@@ -64,13 +64,14 @@ class GroupIsolationTest {
         List<CompletableFuture<List<Answered>>> grouped = new ArrayList<>();
         try (Connection locker = owner.getConnection();
                 Statement lock = locker.createStatement()) {
-            lock.execute("select pg_advisory_lock(hashtext('hamyar_decision_chain'))");
+            // every lane of the chain held, so that the writer waits and the rest queue up into one group
+            lock.execute("select pg_advisory_lock(decision_chain_lock_key(lane)) from generate_series(0, 7) lane");
             blocked = CompletableFuture.supplyAsync(() -> ledger.append(List.of(first)));
             Thread.sleep(200);
             refused = CompletableFuture.supplyAsync(() -> ledger.append(List.of(broken)));
             others.forEach(other -> grouped.add(CompletableFuture.supplyAsync(() -> ledger.append(List.of(other)))));
             Thread.sleep(300);
-            lock.execute("select pg_advisory_unlock(hashtext('hamyar_decision_chain'))");
+            lock.execute("select pg_advisory_unlock_all()");
         }
 
         assertThat(blocked.get(10, TimeUnit.SECONDS)).containsExactly(first);
