@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * one of the chain's {@link Lanes} (the first free one from the writer's own; every writer of every replica appends
  * under a lane's lock, and an erasure takes them all), read the lane's head, look up in one query which idempotency
  * keys of the group are on record already (on any lane: a key recorded by another lane's writer after this look-up
- * breaks the unique index, and {@link ChainWriter} tries the group again, finding it), take the new decisions'
+ * breaks the unique index, and {@link ChainWriter} tries each request alone, finding it), take the new decisions'
  * subjects' data keys ({@link SubjectKeys}, made where missing; under the lock no erasure can wipe one meanwhile) and
  * their search terms' numbers ({@link SearchTermNumbers}, given where missing), then seal each new decision's input
  * and answer under its subject's key, chain them in order over the ciphertext and insert them in one JDBC batch, and

@@ -97,7 +97,9 @@ public class ChainVerifier {
             }
             expected++;
             String problem = null;
-            if (stored.seq() != expected) {
+            if (stored.seq() <= 0 || lane >= Lanes.COUNT) {
+                problem = "its seq is outside the chain's " + Lanes.COUNT + " lanes";
+            } else if (stored.seq() != expected) {
                 problem = "the record before it (seq " + expected + ") is missing";
             } else if (!stored.previousHash().equals(previous)) {
                 problem = "its previous hash is not the hash of the record before it";

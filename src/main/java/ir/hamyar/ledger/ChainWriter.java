@@ -176,9 +176,10 @@ public class ChainWriter {
     }
 
     /**
-     * Appends the group in one transaction. When a record of it cannot be stored (a data exception, or a unique key
-     * another lane's writer took first, such as an idempotency key used on two replicas at once), each request is
-     * tried alone, once, so that the others are recorded and a repeated key answers the decision on record.
+     * Appends the group in one transaction. When a record of it cannot be stored (a data exception), or another lane's
+     * writer got in the way (a unique key it took first, such as an idempotency key used on two replicas at once, or a
+     * deadlock between the two), each request is tried alone, once, so that the others are recorded and a repeated
+     * key answers the decision on record.
      */
     private void write(List<Append> group, int size, int lane, boolean mayRetry) {
         if (System.currentTimeMillis() < unreachableUntil) {
@@ -214,7 +215,7 @@ public class ChainWriter {
             if (state.startsWith("08")) {
                 unreachableUntil = System.currentTimeMillis() + UNREACHABLE_PAUSE_MS;
             }
-            if (isAboutOneRecord(state) && (group.size() > 1 || mayRetry && state.equals(UNIQUE_VIOLATION))) {
+            if (isAboutOneRecord(state) && group.size() > 1 || mayRetry && isARace(state)) {
                 LOG.warnf(
                         "Recording a group of %d requests failed (SQLState %s): each is tried alone",
                         group.size(), state);
@@ -239,6 +240,14 @@ public class ChainWriter {
      */
     private static boolean isAboutOneRecord(String sqlState) {
         return sqlState.startsWith("22") || sqlState.startsWith("23");
+    }
+
+    /**
+     * A unique key another lane's writer took first, or a deadlock or serialisation failure between two lanes' writers
+     * (class 40: PostgreSQL rolled the transaction back): worth trying again, since the other has committed.
+     */
+    private static boolean isARace(String sqlState) {
+        return sqlState.equals(UNIQUE_VIOLATION) || sqlState.startsWith("40");
     }
 
     private static DomainException.Unavailable notRecorded() {

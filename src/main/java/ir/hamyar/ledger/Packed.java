@@ -4,7 +4,7 @@ import ir.hamyar.privacy.Sealed;
 
 /**
  * A decision on its way to the chain, its input and answer already compressed ({@link Sealed#compress}): the request's
- * thread does that, so the one writer thread has only to seal the bytes under the subject's key.
+ * thread does that, so the writer threads have only to seal the bytes under the subject's key.
  */
 record Packed(Answered decision, Sealed.Compressed input, Sealed.Compressed response) {
 

@@ -30,7 +30,8 @@ final class SearchTermNumbers {
     }
 
     private static final String MAKE_OR_READ = "with wanted (term) as (select unnest(?::text[])),"
-            + " made as (insert into search_term (term) select term from wanted on conflict (term) do nothing"
+            + " made as (insert into search_term (term) select term from wanted order by term"
+            + " on conflict (term) do nothing"
             + " returning id, term)"
             + " select id, term from made union all select t.id, t.term from search_term t join wanted using (term)";
     private static final String READ = "select id, term from search_term where term = any(?::text[])";

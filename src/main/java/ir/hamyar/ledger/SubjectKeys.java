@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -50,7 +51,7 @@ final class SubjectKeys {
 
     /**
      * The live data key of each subject, made for those that have none, each held {@code FOR SHARE}: for the writers
-     * not under the chain's lock.
+     * not under a lane's lock.
      */
     static Map<String, DataKey> live(Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys)
             throws SQLException {
@@ -88,7 +89,8 @@ final class SubjectKeys {
      */
     static Map<String, DataKey> forChain(Connection connection, Collection<String> subjectRefs, MasterKeys masterKeys)
             throws SQLException {
-        Set<String> subjects = new LinkedHashSet<>(subjectRefs);
+        // in one order for every writer: two lanes making keys for the same new subjects never wait on each other
+        Set<String> subjects = new TreeSet<>(subjectRefs);
         Map<String, DataKey> keys = new HashMap<>();
         if (subjects.isEmpty()) {
             return keys;

@@ -174,6 +174,15 @@ class ChainLanesTest {
         JsonPath checkpointed = verify();
         assertThat(checkpointed.getBoolean("valid")).isTrue();
         List<Long> otherLanes = checkpointed.getList("checkpoint.lanes.seq", Long.class);
+        List<String> signedHeads = new ArrayList<>();
+        signedHeads.add(checkpointed.getLong("checkpoint.seq") + ":" + checkpointed.getString("checkpoint.hash"));
+        for (int i = 0; i < otherLanes.size(); i++) {
+            signedHeads.add(otherLanes.get(i) + ":" + checkpointed.getString("checkpoint.lanes[" + i + "].hash"));
+        }
+        assertThat(String.join(",", signedHeads))
+                .as("the checkpoint signs every lane's head")
+                .isEqualTo(asSuperuser(
+                        "select string_agg(seq || ':' || hash, ',' order by seq) from decision_chain_heads()"));
         assertThat(otherLanes).as("the checkpoint signs the other lane's head").anySatisfy(seq -> assertThat(seq)
                 .isGreaterThan(LANE));
         try (Browser auditor = new Browser(base.toString())) {
