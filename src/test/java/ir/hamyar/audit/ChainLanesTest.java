@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -254,19 +253,8 @@ class ChainLanesTest {
         return DriverManager.getConnection(OwnDatabases.SERVER + DATABASE, "postgres", null);
     }
 
-    /** Runs {@code sql} as the PostgreSQL superuser with triggers off, as an intruder would; answers a select. */
     private static String asSuperuser(String sql) throws SQLException {
-        try (Connection connection = connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("set session_replication_role = replica");
-            if (statement.execute(sql)) {
-                try (ResultSet result = statement.getResultSet()) {
-                    result.next();
-                    return result.getString(1);
-                }
-            }
-            return null;
-        }
+        return OwnDatabases.asSuperuser(DATABASE, sql);
     }
 
     public static class OwnDatabase implements QuarkusTestProfile {

@@ -14,11 +14,7 @@ import ir.hamyar.support.Fixtures;
 import ir.hamyar.support.OwnDatabases;
 import jakarta.inject.Inject;
 import java.net.URL;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +32,6 @@ class TamperEvidenceTest {
 
     private static final String PREFIX = "hamyar_tamper_";
     static final String DATABASE = PREFIX + ProcessHandle.current().pid();
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
     @Inject
     Checkpoints checkpoints;
@@ -140,19 +135,8 @@ class TamperEvidenceTest {
                 .jsonPath();
     }
 
-    /** Runs {@code sql} as the PostgreSQL superuser with triggers off, as an intruder would; answers a select. */
     private static String asSuperuser(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(SERVER + DATABASE, "postgres", null);
-                Statement statement = connection.createStatement()) {
-            statement.execute("set session_replication_role = replica");
-            if (statement.execute(sql)) {
-                try (ResultSet result = statement.getResultSet()) {
-                    result.next();
-                    return result.getString(1);
-                }
-            }
-            return null;
-        }
+        return OwnDatabases.asSuperuser(DATABASE, sql);
     }
 
     public static class OwnDatabase implements QuarkusTestProfile {

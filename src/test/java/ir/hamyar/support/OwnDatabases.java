@@ -40,4 +40,22 @@ public final class OwnDatabases {
         }
         return database;
     }
+
+    /**
+     * Runs {@code sql} on the database as the PostgreSQL superuser with triggers off, as an intruder would; answers a
+     * select's first column of its first row.
+     */
+    public static String asSuperuser(String database, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(SERVER + database, "postgres", null);
+                Statement statement = connection.createStatement()) {
+            statement.execute("set session_replication_role = replica");
+            if (statement.execute(sql)) {
+                try (ResultSet result = statement.getResultSet()) {
+                    result.next();
+                    return result.getString(1);
+                }
+            }
+            return null;
+        }
+    }
 }
