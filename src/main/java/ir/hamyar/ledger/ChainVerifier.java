@@ -135,7 +135,7 @@ public class ChainVerifier {
                     count, false, null, null, "the latest checkpoint's signature does not verify", latest, null);
         }
         for (Checkpoint.Head head : latest.heads()) {
-            int lane = Lanes.of(head.seq());
+            int lane = head.lane();
             String onRecord = found.get(head.seq());
             if (onRecord == null) {
                 long last = lastSeq.getOrDefault(lane, Lanes.before(lane));
