@@ -192,6 +192,9 @@ class ChainLanesTest {
                     .contains("seq = " + otherLanes.get(0))
                     .contains("|lanes|" + otherLanes.get(0) + ":");
             auditor.screenshot("audit-proof-lanes-fa");
+            auditor.open("/console/language/en?to=/console/audit/proof");
+            assertThat(auditor.text("#checkpoint")).contains("lane 1");
+            auditor.screenshot("audit-proof-lanes-en");
         }
 
         String altered = secondLane.get(1);
