@@ -58,7 +58,9 @@ public class AuditRecords {
                 asked.idempotencyKey(),
                 AuditRecord.Ruleset.of(asked),
                 asked.input(),
-                decision.answered().response(),
+                decision.answered().response() == null
+                        ? null
+                        : decision.answered().response().text(),
                 decision.isErased() ? null : recorded.conclusions(),
                 fired,
                 overrides,

@@ -1,10 +1,12 @@
 package ir.hamyar.decision;
 
+import ir.hamyar.json.Utf8Json;
+
 /**
  * A decision's JSON, whether it was recorded earlier under the same idempotency key, and how long deciding and
  * recording took (nanoseconds), for the {@code Server-Timing} header.
  */
-public record DecisionAnswer(String json, boolean replayed, long decideNanos, long recordNanos) {
+public record DecisionAnswer(Utf8Json json, boolean replayed, long decideNanos, long recordNanos) {
 
     public String serverTiming() {
         return "decide;dur=" + millis(decideNanos) + ", record;dur=" + millis(recordNanos);

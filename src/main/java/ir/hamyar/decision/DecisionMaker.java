@@ -8,6 +8,7 @@ import ir.hamyar.evaluation.Evaluations;
 import ir.hamyar.evaluation.RulesCouldNotDecide;
 import ir.hamyar.json.Json;
 import ir.hamyar.json.Sha256;
+import ir.hamyar.json.Utf8Json;
 import ir.hamyar.ledger.Answered;
 import ir.hamyar.ledger.Asked;
 import ir.hamyar.ledger.Failure;
@@ -74,7 +75,7 @@ public class DecisionMaker {
                 .toList();
         return new Answered(
                 asked(id, now, version, kind, profile, profileJson, input, idempotencyKey, caller),
-                Json.write(response),
+                Utf8Json.write(response),
                 SearchTerms.of(evaluated.firedRules(), concluded),
                 kind == ProfileKind.FAMILY ? Tally.ofFamily(concluded) : Tally.NONE);
     }

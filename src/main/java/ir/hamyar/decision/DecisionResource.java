@@ -172,7 +172,7 @@ public class DecisionResource {
         checkSize(body, HttpProblems.DECISION_LIMIT);
         return decisions
                 .decide(kind, body, idempotencyKey(headers), Caller.of(identity))
-                .thenApply(answer -> Response.ok(answer.json())
+                .thenApply(answer -> Response.ok(answer.json().utf8())
                         .header(REPLAYED, answer.replayed())
                         .header("Server-Timing", answer.serverTiming())
                         .build());

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import ir.hamyar.json.Json;
 import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
+import ir.hamyar.json.Utf8Json;
 import ir.hamyar.ledger.Answered;
 import ir.hamyar.ledger.ChainWriter;
 import ir.hamyar.ledger.DecisionRecords;
@@ -150,9 +151,10 @@ public class DecisionService {
         }
         List<StoredOverride> made = overrides.of(stored.asked().id());
         if (made.isEmpty()) {
-            return stored.answered().response();
+            return stored.answered().response().text();
         }
-        ObjectNode answer = (ObjectNode) Json.readOwn(stored.answered().response());
+        ObjectNode answer =
+                (ObjectNode) Json.readOwn(stored.answered().response().text());
         answer.set(
                 "overrides", Json.asAnswered(made.stream().map(OverrideView::of).toList()));
         return Json.write(answer);
@@ -225,14 +227,14 @@ public class DecisionService {
 
     private static String itemResult(Answered decision, Answered onRecord) {
         try {
-            return answer(decision, onRecord);
+            return answer(decision, onRecord).text();
         } catch (DomainException e) {
             return Json.write(ProblemResponses.of(e));
         }
     }
 
     /** The answer on record under the key: this decision, or the earlier one for the same request; else a conflict. */
-    private static String answer(Answered decision, Answered onRecord) {
+    private static Utf8Json answer(Answered decision, Answered onRecord) {
         if (onRecord.asked().id().equals(decision.asked().id())
                 || onRecord.asked().requestSha256().equals(decision.asked().requestSha256())) {
             if (onRecord.response() == null) {

@@ -132,7 +132,8 @@ public class Overrides {
                             + decision.erased().at() + ": it has no conclusion left to override");
         }
         List<String> wanted = CaseworkerOverride.conclusion(request.type(), request.subject());
-        for (JsonNode conclusion : Json.readOwn(decision.answered().response()).path("conclusions")) {
+        for (JsonNode conclusion :
+                Json.readOwn(decision.answered().response().text()).path("conclusions")) {
             if (CaseworkerOverride.conclusion(conclusion).equals(wanted)) {
                 return conclusion;
             }

@@ -61,6 +61,15 @@ public final class Json {
         }
     }
 
+    /** As {@link #write}, as UTF-8 bytes. */
+    public static byte[] writeUtf8(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a value of the service always serialises", e);
+        }
+    }
+
     /** JSON text the service wrote itself (a recorded answer), read back as a tree. */
     public static JsonNode readOwn(String json) {
         try {

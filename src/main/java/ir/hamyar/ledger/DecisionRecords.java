@@ -2,6 +2,7 @@ package ir.hamyar.ledger;
 
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
+import ir.hamyar.json.Utf8Json;
 import ir.hamyar.privacy.DataKey;
 import ir.hamyar.privacy.MasterKeys;
 import ir.hamyar.query.Page;
@@ -198,7 +199,8 @@ public class DecisionRecords {
         SearchTerms terms = new SearchTerms(fired == null ? List.of() : List.of((String[]) fired.getArray()), null);
         return new StoredDecision(
                 rows.getLong("seq"),
-                new Answered(AskedColumns.read(rows, "decided_at", input), response, terms, Tally.NONE),
+                new Answered(
+                        AskedColumns.read(rows, "decided_at", input), Utf8Json.ofText(response), terms, Tally.NONE),
                 rows.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rows.getString("previous_hash"),
                 rows.getString("hash"),

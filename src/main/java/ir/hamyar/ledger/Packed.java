@@ -9,6 +9,9 @@ import ir.hamyar.privacy.Sealed;
 record Packed(Answered decision, Sealed.Compressed input, Sealed.Compressed response) {
 
     static Packed of(Answered decision) {
-        return new Packed(decision, Sealed.compress(decision.asked().input()), Sealed.compress(decision.response()));
+        return new Packed(
+                decision,
+                Sealed.compress(decision.asked().input()),
+                Sealed.compress(decision.response().utf8()));
     }
 }

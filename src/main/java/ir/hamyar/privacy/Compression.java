@@ -43,9 +43,8 @@ final class Compression {
 
     private Compression() {}
 
-    /** The text compressed in the current format, {@link #ZSTD_DICTIONARY_1}. */
-    static byte[] compress(String text) {
-        byte[] plain = text.getBytes(StandardCharsets.UTF_8);
+    /** UTF-8 text compressed in the current format, {@link #ZSTD_DICTIONARY_1}. */
+    static byte[] compress(byte[] plain) {
         ZstdCompressCtx context = CONTEXTS.poll();
         if (context == null) {
             context = new ZstdCompressCtx();

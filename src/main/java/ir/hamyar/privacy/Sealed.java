@@ -36,7 +36,12 @@ public final class Sealed {
 
     /** Text compressed, ready to be sealed: the costly half of sealing, which needs no key (so any thread does it). */
     public static Compressed compress(String text) {
-        return new Compressed(Compression.ZSTD_DICTIONARY_1, Compression.compress(text));
+        return compress(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #compress(String)}, for text already in UTF-8. */
+    public static Compressed compress(byte[] utf8) {
+        return new Compressed(Compression.ZSTD_DICTIONARY_1, Compression.compress(utf8));
     }
 
     /** Seals text compressed by {@link #compress}. */

@@ -82,7 +82,8 @@ class SealedTest {
         Thread[] threads = new Thread[texts.length];
         for (int i = 0; i < texts.length; i++) {
             int n = i;
-            threads[i] = new Thread(() -> compressed[n] = Compression.compress(texts[n]));
+            threads[i] =
+                    new Thread(() -> compressed[n] = Compression.compress(texts[n].getBytes(StandardCharsets.UTF_8)));
             threads[i].start();
         }
         for (Thread thread : threads) {

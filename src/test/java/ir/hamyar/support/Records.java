@@ -55,7 +55,11 @@ public final class Records {
                         .find(id)
                         .orElseThrow();
                 row.put("input", opened.asked().input());
-                row.put("response", opened.answered().response());
+                row.put(
+                        "response",
+                        opened.answered().response() == null
+                                ? null
+                                : opened.answered().response().text());
                 return Optional.of(row);
             }
         } catch (SQLException e) {
