@@ -6,6 +6,7 @@ import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
 import ir.hamyar.ledger.Asked;
 import ir.hamyar.ledger.Erased;
+import ir.hamyar.ledger.Lanes;
 import ir.hamyar.ledger.OverrideView;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,6 +48,11 @@ public record AuditRecord(
         String hash,
         @Schema(description = "present once the subject was erased: input, response and conclusions are then absent")
                 Erased erased) {
+
+    /** The lane of the chain the record is on (its seq says it; not a field of the contract's record). */
+    public int lane() {
+        return Lanes.of(seq);
+    }
 
     public record Ruleset(int version, String sha256) {
 

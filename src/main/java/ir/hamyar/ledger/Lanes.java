@@ -5,7 +5,7 @@ package ir.hamyar.ledger;
  * advisory lock, joined by the signed checkpoints. Lane n holds seq n·10¹² + 1, n·10¹² + 2, …; lane 0 is the chain
  * as it was before lanes (1, 2, 3, …).
  */
-final class Lanes {
+public final class Lanes {
 
     static final int COUNT = 8;
     static final long SPAN = 1_000_000_000_000L;
@@ -24,7 +24,8 @@ final class Lanes {
         return "select seq, hash from decision_chain_lane(" + Math.floorMod(preferred, COUNT) + ")";
     }
 
-    static int of(long seq) {
+    /** The lane a record is on: its seq says it. */
+    public static int of(long seq) {
         return (int) (seq / SPAN);
     }
 

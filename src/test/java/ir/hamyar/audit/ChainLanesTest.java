@@ -195,6 +195,13 @@ class ChainLanesTest {
             auditor.open("/console/language/en?to=/console/audit/proof");
             assertThat(auditor.text("#checkpoint")).contains("lane 1");
             auditor.screenshot("audit-proof-lanes-en");
+            auditor.open("/console/audit/decisions/" + secondLane.get(0));
+            assertThat(auditor.text("#chain-place"))
+                    .as("a record names its lane")
+                    .endsWith("(lane 1)");
+            auditor.open("/console/language/fa?to=/console/audit/decisions/" + secondLane.get(0));
+            assertThat(auditor.text("#chain-place")).endsWith("(رشتهٔ ۱)");
+            auditor.screenshot("audit-record-lane-fa");
         }
 
         String altered = secondLane.get(1);
