@@ -149,6 +149,9 @@ public class DecisionService {
         if (stored.isErased()) {
             return erased(stored);
         }
+        if (stored.answered().response() == null) {
+            return null; // its data key is gone though no erasure says so: nothing to show, as for none at all
+        }
         List<StoredOverride> made = overrides.of(stored.asked().id());
         if (made.isEmpty()) {
             return stored.answered().response().text();
