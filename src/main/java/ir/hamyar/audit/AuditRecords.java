@@ -58,9 +58,7 @@ public class AuditRecords {
                 asked.idempotencyKey(),
                 AuditRecord.Ruleset.of(asked),
                 asked.input(),
-                decision.answered().response() == null
-                        ? null
-                        : decision.answered().response().text(),
+                decision.answered().responseText(),
                 decision.isErased() ? null : recorded.conclusions(),
                 fired,
                 overrides,

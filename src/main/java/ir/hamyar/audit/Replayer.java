@@ -51,7 +51,7 @@ public class Replayer {
             return new Outcome(
                     Json.MAPPER.createArrayNode(), decision.answered().terms().firedRules());
         }
-        JsonNode response = Json.readOwn(decision.answered().response().text());
+        JsonNode response = Json.readOwn(decision.answered().responseText());
         List<String> fired = new ArrayList<>();
         response.path("firedRules").forEach(rule -> fired.add(rule.path("rule").asText()));
         return new Outcome((ArrayNode) response.path("conclusions"), fired);

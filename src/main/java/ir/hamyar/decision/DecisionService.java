@@ -149,15 +149,15 @@ public class DecisionService {
         if (stored.isErased()) {
             return erased(stored);
         }
-        if (stored.answered().response() == null) {
+        String response = stored.answered().responseText();
+        if (response == null) {
             return null; // its data key is gone though no erasure says so: nothing to show, as for none at all
         }
         List<StoredOverride> made = overrides.of(stored.asked().id());
         if (made.isEmpty()) {
-            return stored.answered().response().text();
+            return response;
         }
-        ObjectNode answer =
-                (ObjectNode) Json.readOwn(stored.answered().response().text());
+        ObjectNode answer = (ObjectNode) Json.readOwn(response);
         answer.set(
                 "overrides", Json.asAnswered(made.stream().map(OverrideView::of).toList()));
         return Json.write(answer);

@@ -133,7 +133,7 @@ public class Overrides {
         }
         List<String> wanted = CaseworkerOverride.conclusion(request.type(), request.subject());
         for (JsonNode conclusion :
-                Json.readOwn(decision.answered().response().text()).path("conclusions")) {
+                Json.readOwn(decision.answered().responseText()).path("conclusions")) {
             if (CaseworkerOverride.conclusion(conclusion).equals(wanted)) {
                 return conclusion;
             }

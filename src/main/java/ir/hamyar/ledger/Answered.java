@@ -7,4 +7,10 @@ import ir.hamyar.json.Utf8Json;
  * erased), what audit searches find it by, and what the reports count of it ({@link Tally#NONE} once read back: it
  * is appended once, with the decision).
  */
-public record Answered(Asked asked, Utf8Json response, SearchTerms terms, Tally tally) {}
+public record Answered(Asked asked, Utf8Json response, SearchTerms terms, Tally tally) {
+
+    /** The answer as text, for those who read it rather than send it; null once erased. */
+    public String responseText() {
+        return response == null ? null : response.text();
+    }
+}

@@ -55,11 +55,7 @@ public final class Records {
                         .find(id)
                         .orElseThrow();
                 row.put("input", opened.asked().input());
-                row.put(
-                        "response",
-                        opened.answered().response() == null
-                                ? null
-                                : opened.answered().response().text());
+                row.put("response", opened.answered().responseText());
                 return Optional.of(row);
             }
         } catch (SQLException e) {
