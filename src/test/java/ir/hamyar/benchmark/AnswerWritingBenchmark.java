@@ -4,7 +4,6 @@ import ir.hamyar.decision.DecisionResponse;
 import ir.hamyar.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -41,8 +40,6 @@ public class AnswerWritingBenchmark {
     public void setUp() throws IOException {
         try (InputStream in = AnswerWritingBenchmark.class.getResourceAsStream("/benchmark/family-answer.json")) {
             answer = Json.MAPPER.readValue(in, DecisionResponse.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
