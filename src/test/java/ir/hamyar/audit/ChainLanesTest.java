@@ -199,6 +199,7 @@ class ChainLanesTest {
             assertThat(auditor.text("#chain-place"))
                     .as("a record names its lane")
                     .endsWith("(lane 1)");
+            auditor.screenshot("audit-record-lane-en");
             auditor.open("/console/language/fa?to=/console/audit/decisions/" + secondLane.get(0));
             assertThat(auditor.text("#chain-place")).endsWith("(رشتهٔ ۱)");
             auditor.screenshot("audit-record-lane-fa");
