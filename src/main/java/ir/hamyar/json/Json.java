@@ -1,5 +1,6 @@
 package ir.hamyar.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -16,7 +16,11 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 /**
  * The one JSON configuration of the service: the answers it sends, the records it keeps and the conclusions scenarios
@@ -51,8 +55,6 @@ public final class Json {
 
     /** Rule trees' data files: parameters, the catalogues and scenarios. */
     public static final YAMLMapper YAML = new YAMLMapper();
-
-    private static final ObjectWriter CANONICAL = MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private Json() {}
 
@@ -97,12 +99,45 @@ public final class Json {
         return readOwn(write(value));
     }
 
-    /** The tree with its object keys sorted and no insignificant white space: equal meaning, equal text. */
+    /**
+     * The tree with its object keys sorted and no insignificant white space: equal meaning, equal text. Written
+     * straight from the tree; the text must never change (a request's hash is made from it, and a resend after an
+     * upgrade must still match its Idempotency-Key), which {@code CanonicalJsonTest} holds it to.
+     */
     public static String canonical(JsonNode node) {
-        try {
-            return CANONICAL.writeValueAsString(MAPPER.convertValue(node, Object.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed tree always serialises", e);
+        StringWriter text = new StringWriter(1024);
+        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(text)) {
+            writeSorted(generator, node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a parsed tree always serialises", e);
+        }
+        return text.toString();
+    }
+
+    private static void writeSorted(JsonGenerator generator, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                List<String> names = new ArrayList<>(node.size());
+                node.fieldNames().forEachRemaining(names::add);
+                Collections.sort(names);
+                generator.writeStartObject();
+                for (String name : names) {
+                    generator.writeFieldName(name);
+                    writeSorted(generator, node.get(name));
+                }
+                generator.writeEndObject();
+            }
+            case ARRAY -> {
+                generator.writeStartArray();
+                for (JsonNode element : node) {
+                    writeSorted(generator, element);
+                }
+                generator.writeEndArray();
+            }
+            case NULL -> generator.writeNull();
+            // numbers, strings and booleans write themselves as their scalar (an int as an int, a double as a double)
+            case NUMBER, STRING, BOOLEAN -> node.serialize(generator, null);
+            default -> throw new IllegalArgumentException("a parsed tree holds no " + node.getNodeType());
         }
     }
 }
