@@ -25,7 +25,7 @@ public final class Evaluator {
         if (ruleset.declaresParams()) {
             session.setGlobal(RuleCompiler.PARAMS_GLOBAL, ruleset.parameters());
         }
-        FiringRecorder recorder = new FiringRecorder(ruleset.rules());
+        FiringRecorder recorder = new FiringRecorder(ruleset.rulesByDefinition());
         session.addEventListener((AgendaEventListener) recorder);
         session.addEventListener((RuleRuntimeEventListener) recorder);
         List<Command<?>> commands =

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.ObjectDeletedEvent;
@@ -19,23 +20,23 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
  */
 final class FiringRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
-    private final Map<String, RuleInfo> rules;
+    private final Map<Rule, RuleInfo> rules;
     private final List<String> firedRules = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
 
-    FiringRecorder(Map<String, RuleInfo> rules) {
+    FiringRecorder(Map<Rule, RuleInfo> rules) {
         this.rules = rules;
     }
 
     @Override
     public void afterMatchFired(AfterMatchFiredEvent event) {
-        firedRules.add(RuleCompiler.ruleId(event.getMatch().getRule()));
+        firedRules.add(rules.get(event.getMatch().getRule()).id());
     }
 
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getRule() != null && event.getObject() instanceof Conclusion conclusion) {
-            findings.add(toFinding(conclusion, rules.get(RuleCompiler.ruleId(event.getRule()))));
+            findings.add(toFinding(conclusion, rules.get(event.getRule())));
         }
     }
 

@@ -2,6 +2,7 @@ package ir.hamyar.engine;
 
 import ir.hamyar.facts.Text;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,10 @@ public final class RuleCompiler {
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
+        Map<Rule, RuleInfo> rulesByDefinition = new HashMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            kiePackage.getRules().forEach(rule -> rulesByDefinition.put(rule, rules.get(ruleId(rule))));
+        }
         return new CompiledRuleset(
                 tree,
                 kieBase,
@@ -87,6 +92,7 @@ public final class RuleCompiler {
                 catalogues.indicators(),
                 catalogues.conclusions(),
                 rules,
+                Map.copyOf(rulesByDefinition),
                 declaresParams(kieBase),
                 kieBase.newKieSessionsPool(4));
     }
