@@ -2,7 +2,6 @@ package ir.hamyar.engine;
 
 import ir.hamyar.facts.Text;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +76,12 @@ public final class RuleCompiler {
 
     private static CompiledRuleset describe(RuleTree tree, Catalogues catalogues, KieBase kieBase) {
         List<CompileProblem> problems = new ArrayList<>();
-        Map<String, RuleInfo> rules = describeRules(tree, kieBase, catalogues.parameters(), problems);
+        Map<Rule, RuleInfo> rulesByDefinition = describeRules(tree, kieBase, catalogues.parameters(), problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
-        Map<Rule, RuleInfo> rulesByDefinition = new HashMap<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            kiePackage.getRules().forEach(rule -> rulesByDefinition.put(rule, rules.get(ruleId(rule))));
-        }
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        rulesByDefinition.values().forEach(rule -> rules.put(rule.id(), rule));
         return new CompiledRuleset(
                 tree,
                 kieBase,
@@ -202,9 +199,9 @@ public final class RuleCompiler {
         }
     }
 
-    private static Map<String, RuleInfo> describeRules(
+    private static Map<Rule, RuleInfo> describeRules(
             RuleTree tree, KieBase kieBase, ParameterSet parameters, List<CompileProblem> problems) {
-        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        Map<Rule, RuleInfo> rules = new LinkedHashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 String id = ruleId(rule);
@@ -221,7 +218,7 @@ public final class RuleCompiler {
                     }
                 }
                 rules.put(
-                        id,
+                        rule,
                         new RuleInfo(
                                 id,
                                 location.file(),
