@@ -1,10 +1,9 @@
 package ir.hamyar.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import ir.hamyar.json.Json;
 import ir.hamyar.json.Sha256;
+import ir.hamyar.support.FirstCanonicalForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A request's hash (the benchmark family's body, as parsed): its canonical text made by turning the tree into maps
- * and writing them with sorted keys ({@code viaMaps}, the first form) or written straight from the tree
- * ({@code fromTree}, {@link Json#canonical}), and the text hashed ({@code hashed}, the same after either). Run with {@code ./mvnw -B -q test-compile exec:exec
- * -Dexec.executable=java -Dexec.classpathScope=test -Dexec.args="-cp %classpath org.openjdk.jmh.Main
- * RequestHashBenchmark"} (see docs/performance.md).
+ * and writing them with sorted keys ({@code viaMaps}, {@link FirstCanonicalForm}) or written straight from the tree
+ * ({@code fromTree}, {@link Json#canonical}), and the text hashed ({@code hashed}, the same after either). Run with
+ * {@code ./mvnw -B -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test
+ * -Dexec.args="-cp %classpath org.openjdk.jmh.Main RequestHashBenchmark"} (see docs/performance.md).
  */
 @State(Scope.Benchmark)
 @Fork(1)
@@ -34,9 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RequestHashBenchmark {
-
-    private static final ObjectWriter SORTED_MAPS =
-            Json.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private JsonNode body;
     private String canonical;
@@ -51,7 +47,7 @@ public class RequestHashBenchmark {
 
     @Benchmark
     public String viaMaps() throws IOException {
-        return SORTED_MAPS.writeValueAsString(Json.MAPPER.convertValue(body, Object.class));
+        return FirstCanonicalForm.of(body);
     }
 
     @Benchmark

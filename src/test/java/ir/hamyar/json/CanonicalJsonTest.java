@@ -2,10 +2,8 @@ package ir.hamyar.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import ir.hamyar.support.FirstCanonicalForm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +19,6 @@ import org.junit.jupiter.api.Test;
  * (the tree turned into maps, written with sorted keys) wrote, for every body we know and for the awkward ones.
  */
 class CanonicalJsonTest {
-
-    private static final ObjectWriter FIRST_FORM =
-            Json.MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     @Test
     void everyFixtureAndScenarioProfileIsWrittenAsTheFirstFormWroteIt() throws IOException {
@@ -41,7 +36,7 @@ class CanonicalJsonTest {
         }
         assertThat(bodies).hasSizeGreaterThan(100);
         for (JsonNode body : bodies) {
-            assertThat(Json.canonical(body)).isEqualTo(firstForm(body));
+            assertThat(Json.canonical(body)).isEqualTo(FirstCanonicalForm.of(body));
         }
     }
 
@@ -55,19 +50,15 @@ class CanonicalJsonTest {
                  "lone": "a\\ud800b", "pair": "\\ud83d\\ude00", "nested": {"z": {}, "y": [], "x": [{"d": 1, "c": 2}]},
                  "zero": 0.0, "ten": 10.50}""";
         JsonNode body = Json.MAPPER.readTree(awkward);
-        assertThat(Json.canonical(body)).isEqualTo(firstForm(body));
+        assertThat(Json.canonical(body)).isEqualTo(FirstCanonicalForm.of(body));
         assertThat(Json.canonical(body).getBytes(StandardCharsets.UTF_8))
-                .isEqualTo(firstForm(body).getBytes(StandardCharsets.UTF_8));
+                .isEqualTo(FirstCanonicalForm.of(body).getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void keyOrderAndSpacingDoNotChangeTheText() throws IOException {
         assertThat(Json.canonical(Json.MAPPER.readTree("{ \"b\" : [1, {\"y\":2, \"x\":1}], \"a\": \"s\" }")))
                 .isEqualTo("{\"a\":\"s\",\"b\":[1,{\"x\":1,\"y\":2}]}");
-    }
-
-    private static String firstForm(JsonNode node) throws JsonProcessingException {
-        return FIRST_FORM.writeValueAsString(Json.MAPPER.convertValue(node, Object.class));
     }
 
     private static List<Path> files(Path root, String suffix) throws IOException {
