@@ -44,7 +44,7 @@ public class DryRun {
         } catch (RulesCouldNotDecide e) {
             throw new ProblemException(Problem.of(
                     422,
-                    "rule-failure",
+                    "rules-failed",
                     "Rule evaluation failed",
                     "ruleset version " + version + " could not decide: " + e.getMessage()));
         }

@@ -21,7 +21,7 @@ final class RuleFailure extends RuntimeException {
     Problem problem() {
         return Problem.of(
                         500,
-                        "rule-failure",
+                        "rules-failed",
                         "Rule evaluation failed",
                         "ruleset version " + failure.asked().rulesetVersion() + " could not decide: " + failure.reason()
                                 + "; recorded as failed evaluation "

@@ -26,6 +26,9 @@ public final class ConclusionCatalogue {
     private static final Pattern LITERAL = Pattern.compile("^\"([^\"\\\\]*)\"$");
     private static final Pattern COMMENT = Pattern.compile("//[^\\n]*");
 
+    /** What a conclusion may be about: the profile itself, one of its members, or one of its domains. */
+    static final List<String> SUBJECTS = List.of("family", "group", "helper", "member", "applicant", "child", "domain");
+
     private final Map<String, ConclusionType> types;
 
     private ConclusionCatalogue(Map<String, ConclusionType> types) {
@@ -59,6 +62,15 @@ public final class ConclusionCatalogue {
     private static ConclusionType toType(String path, String type, JsonNode node, List<CompileProblem> problems) {
         if (!node.path("kind").isTextual() || !node.path("subject").isTextual()) {
             problems.add(new CompileProblem(path, 0, 0, "conclusion type " + type + " needs a kind and a subject"));
+        }
+        if (node.path("subject").isTextual()
+                && !SUBJECTS.contains(node.path("subject").asText())) {
+            problems.add(new CompileProblem(
+                    path,
+                    0,
+                    0,
+                    "conclusion type " + type + " has subject "
+                            + node.path("subject").asText() + ": it must be one of " + String.join(", ", SUBJECTS)));
         }
         if (!TreeYaml.hasBothLanguages(node.path("label"))) {
             problems.add(new CompileProblem(

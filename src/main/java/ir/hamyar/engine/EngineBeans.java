@@ -2,6 +2,8 @@ package ir.hamyar.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The compiler and the evaluator, plain classes that engine tests build themselves, as beans for the service. */
 @ApplicationScoped
@@ -15,7 +17,9 @@ public class EngineBeans {
 
     @Produces
     @ApplicationScoped
-    Evaluator evaluator(EngineConfig config) {
-        return new Evaluator(config.maxFirings());
+    Evaluator evaluator(
+            EngineConfig config,
+            @ConfigProperty(name = "hamyar.rules.max-evaluation-ms", defaultValue = "2000") long maxEvaluationMs) {
+        return new Evaluator(config.maxFirings(), Duration.ofMillis(maxEvaluationMs));
     }
 }

@@ -16,16 +16,18 @@ import org.kie.api.event.rule.RuleRuntimeEventListener;
 
 /**
  * Listens to one decision: records every rule fired, in order, and attaches each {@link Conclusion} a rule inserts
- * to that rule and its reasons.
+ * to that rule and its reasons, once its {@link ConclusionGuard} has found it declared.
  */
 final class FiringRecorder extends DefaultAgendaEventListener implements RuleRuntimeEventListener {
 
     private final Map<Rule, RuleInfo> rules;
+    private final ConclusionGuard guard;
     private final List<String> firedRules = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
 
-    FiringRecorder(Map<Rule, RuleInfo> rules) {
+    FiringRecorder(Map<Rule, RuleInfo> rules, ConclusionGuard guard) {
         this.rules = rules;
+        this.guard = guard;
     }
 
     @Override
@@ -36,6 +38,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     @Override
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getRule() != null && event.getObject() instanceof Conclusion conclusion) {
+            guard.check(conclusion);
             findings.add(toFinding(conclusion, rules.get(event.getRule())));
         }
     }

@@ -146,7 +146,7 @@ public final class RuleCompiler {
     private record Catalogues(ParameterSet parameters, IndicatorCatalogue indicators, ConclusionCatalogue conclusions) {
 
         static Catalogues checked(RuleTree tree) {
-            List<CompileProblem> problems = new ArrayList<>();
+            List<CompileProblem> problems = new ArrayList<>(RuleFileCheck.check(tree));
             ParameterSet parameters = ParameterFileReader.read(tree, problems);
             IndicatorCatalogue indicators = IndicatorCatalogue.read(tree, problems);
             ConclusionCatalogue conclusions = ConclusionCatalogue.read(tree, problems);

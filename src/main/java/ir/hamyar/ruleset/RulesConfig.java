@@ -41,6 +41,21 @@ public interface RulesConfig {
     @WithDefault("1")
     int approvalsRequired();
 
+    /**
+     * {@code hamyar.rules.max-compile-ms}: how long compiling (or loading) one tree may take before it is refused as a
+     * compile problem and its thread interrupted; each compile has its own thread, so no draft holds up another.
+     */
+    @WithDefault("120000")
+    long maxCompileMs();
+
+    /**
+     * {@code hamyar.rules.max-evaluation-ms}: how long one evaluation may run before a timer halts it and it fails as
+     * {@code rules-failed} (read by the engine, which must not depend on this package; declared here so that every
+     * {@code hamyar.rules} key is in one place).
+     */
+    @WithDefault("2000")
+    long maxEvaluationMs();
+
     /** How many compiled versions (drafts, recently active ones) each replica keeps ready to switch to. */
     @WithDefault("4")
     int compiledCacheSize();

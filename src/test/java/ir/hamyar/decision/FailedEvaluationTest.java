@@ -70,14 +70,14 @@ class FailedEvaluationTest {
                 .then()
                 .statusCode(500)
                 .contentType(Api.PROBLEM_JSON)
-                .body("type", equalTo("urn:hamyar:problem:rule-failure"))
+                .body("type", equalTo("urn:hamyar:problem:rules-failed"))
                 .extract()
                 .jsonPath();
 
         String failureId = problem.getString("failureId");
         assertThat(problem.getString("detail"))
                 .contains("ruleset version " + troubled)
-                .contains("helpers/AHelperWithThirteenFamiliesBreedsAnother")
+                .contains("helpers/EveryOffspringBreedsAnother")
                 .contains(failureId)
                 .doesNotContain(helperRef);
         assertThat(Records.countForSubject(dataSource, helperRef)).isZero();
@@ -93,7 +93,7 @@ class FailedEvaluationTest {
         assertThat(failure.getString("caller")).isEqualTo("intake");
         assertThat(failure.getString("idempotencyKey")).isEqualTo("loop-" + helperRef);
         assertThat(failure.getInt("ruleset.version")).isEqualTo(troubled);
-        assertThat(failure.getString("rule")).isEqualTo("helpers/AHelperWithThirteenFamiliesBreedsAnother");
+        assertThat(failure.getString("rule")).isEqualTo("helpers/EveryOffspringBreedsAnother");
         assertThat(failure.getString("reason")).contains("10000 times without settling");
         assertThat(Fixtures.JSON.readTree(failure.getString("input"))).isEqualTo(helper);
         assertThat(failure.getString("organisation")).isEqualTo("safe-house-tehran");
@@ -123,7 +123,7 @@ class FailedEvaluationTest {
         assertThat(erased.getString("input")).isNull();
         assertThat(erased.getString("erased.by")).isEqualTo("admin");
         assertThat(erased.getString("erased.reason")).isEqualTo("retention period of the helper's file ended");
-        assertThat(erased.getString("rule")).isEqualTo("helpers/AHelperWithThirteenFamiliesBreedsAnother");
+        assertThat(erased.getString("rule")).isEqualTo("helpers/EveryOffspringBreedsAnother");
     }
 
     @Test
@@ -143,7 +143,7 @@ class FailedEvaluationTest {
                 .path("results");
 
         assertThat(results.get(0))
-                .containsEntry("type", "urn:hamyar:problem:rule-failure")
+                .containsEntry("type", "urn:hamyar:problem:rules-failed")
                 .containsEntry("status", 500);
         assertThat(results.get(1)).containsKey("decisionId");
         assertThat(Records.countForSubject(dataSource, failing.get("helperRef").asText()))

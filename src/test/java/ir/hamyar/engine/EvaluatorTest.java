@@ -19,7 +19,7 @@ class EvaluatorTest {
 
         assertThatThrownBy(() -> new Evaluator(500).evaluate(ruleset, facts))
                 .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
-                    assertThat(e.rule()).isEqualTo("helpers/EveryHelperBreedsAnother");
+                    assertThat(e.rule()).isEqualTo("helpers/EveryGenerationBreedsAnother");
                     assertThat(e.getMessage()).contains("500 times");
                 });
     }

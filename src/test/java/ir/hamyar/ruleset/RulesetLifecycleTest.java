@@ -154,7 +154,7 @@ class RulesetLifecycleTest {
                 .body("status", equalTo("REJECTED"))
                 .body("compiled", equalTo(true))
                 .body("scenarios.failed.file", hasItem("helpers/helpers.scenarios.yaml"))
-                .body("scenarios.failed[0].failures[0].actual", containsString("helpers/EveryHelperBreedsAnother"));
+                .body("scenarios.failed[0].failures[0].actual", containsString("helpers/EveryGenerationBreedsAnother"));
     }
 
     @Test

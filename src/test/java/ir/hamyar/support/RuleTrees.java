@@ -12,18 +12,30 @@ public final class RuleTrees {
 
     public static final Path SHIPPED = Path.of("rules");
 
-    /** A rule written wrong on purpose: every helper inserts another, so the rules never settle. */
+    /** A rule written wrong on purpose: every generation of a helper breeds the next, so the rules never settle. */
     public static final String LOOPING_RULE =
             """
             package helpers;
             import ir.hamyar.facts.Helper;
 
-            rule "EveryHelperBreedsAnother"
+            declare Generation
+                number : int
+            end
+
+            rule "AHelperIsTheFirstGeneration"
                 @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
             when
-                $helper : Helper()
+                Helper()
             then
-                insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 0, 0, 0));
+                insert(new Generation(1));
+            end
+
+            rule "EveryGenerationBreedsAnother"
+                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+            when
+                Generation($number : number)
+            then
+                insert(new Generation($number + 1));
             end
             """;
 
@@ -36,12 +48,24 @@ public final class RuleTrees {
             package helpers;
             import ir.hamyar.facts.Helper;
 
+            declare Offspring
+                generation : int
+            end
+
             rule "AHelperWithThirteenFamiliesBreedsAnother"
                 @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
             when
-                $helper : Helper(focusedFamilies == 13)
+                Helper(focusedFamilies == 13)
             then
-                insert(new Helper($helper.getRef(), $helper.getAssessedOn(), null, 40, 40, 13));
+                insert(new Offspring(1));
+            end
+
+            rule "EveryOffspringBreedsAnother"
+                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+            when
+                Offspring($generation : generation)
+            then
+                insert(new Offspring($generation + 1));
             end
 
             rule "AHelperWithElevenFamiliesDividesByZero"
