@@ -3,10 +3,14 @@ package ir.hamyar.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.hamyar.facts.Family;
 import ir.hamyar.facts.Helper;
 import ir.hamyar.support.RuleTrees;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
@@ -22,6 +26,31 @@ class EvaluatorTest {
                     assertThat(e.rule()).isEqualTo("helpers/EveryGenerationBreedsAnother");
                     assertThat(e.getMessage()).contains("500 times");
                 });
+    }
+
+    @Test
+    void rulesThatNeverSettleOrAreMerelySlowAreStoppedByTheClockAndTheSessionIsNotReused() {
+        CompiledRuleset ruleset =
+                new RuleCompiler().compile(RuleTrees.shippedWith("relief/long.drl", RuleTrees.LONG_RUNNING_RULES));
+        Evaluator evaluator = new Evaluator(2_000_000, Duration.ofMillis(300));
+        Evaluation sound = evaluator.evaluate(
+                ruleset, List.of(new Family("F-1", LocalDate.of(2026, 11, 20), Map.of(), Set.of(), 0)));
+
+        for (String ref : List.of("F-FOREVER", "F-SLOW")) {
+            List<Object> facts = List.of(new Family(ref, LocalDate.of(2026, 11, 20), Map.of(), Set.of(), 0));
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> evaluator.evaluate(ruleset, facts))
+                    .isInstanceOfSatisfying(RuleEvaluationException.class, e -> {
+                        assertThat(e.rule()).isEqualTo("relief/EveryRoundBeforeTheLastStartsTheNext");
+                        assertThat(e.getMessage()).contains("ran past the bound of 300 ms");
+                    });
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+        }
+        assertThat(evaluator
+                        .evaluate(
+                                ruleset, List.of(new Family("F-1", LocalDate.of(2026, 11, 20), Map.of(), Set.of(), 0)))
+                        .firedRules())
+                .isEqualTo(sound.firedRules());
     }
 
     @Test

@@ -77,6 +77,45 @@ public final class RuleTrees {
             end
             """;
 
+    /**
+     * Rules that run long for some families only: one that never settles ({@code F-FOREVER}) and one that settles
+     * after 900,000 firings ({@code F-SLOW}); only a clock stops them under a large firing cap.
+     */
+    public static final String LONG_RUNNING_RULES =
+            """
+            package relief;
+            import ir.hamyar.facts.Family;
+
+            declare Round
+                number : int
+                last : int
+            end
+
+            rule "AFamilyNamedForeverStartsRoundsWithoutEnd"
+                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+            when
+                Family(ref == "F-FOREVER")
+            then
+                insert(new Round(1, -1));
+            end
+
+            rule "AFamilyNamedSlowStartsNineHundredThousandRounds"
+                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+            when
+                Family(ref == "F-SLOW")
+            then
+                insert(new Round(1, 900000));
+            end
+
+            rule "EveryRoundBeforeTheLastStartsTheNext"
+                @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+            when
+                Round($number : number, $last : last, last < 0 || number < last)
+            then
+                insert(new Round($number + 1, $last));
+            end
+            """;
+
     private RuleTrees() {}
 
     public static RuleTree shipped() {
