@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +45,8 @@ public class DatabaseBootstrap {
     private final String service;
     private final Optional<String> ownerPassword;
     private final Optional<String> servicePassword;
+    private final int approvalsRequired;
+    private final JavaMigration[] javaMigrations;
 
     public DatabaseBootstrap(
             DatabaseConfig config,
@@ -51,7 +55,9 @@ public class DatabaseBootstrap {
             @ConfigProperty(name = "quarkus.datasource.owner.username") String owner,
             @ConfigProperty(name = "quarkus.datasource.owner.password") Optional<String> ownerPassword,
             @ConfigProperty(name = "quarkus.datasource.username") String service,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> servicePassword) {
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> servicePassword,
+            @ConfigProperty(name = "hamyar.rules.approvals-required", defaultValue = "1") int approvalsRequired,
+            Instance<JavaMigration> javaMigrations) {
         this.config = config;
         this.flyway = flyway;
         this.url = url;
@@ -59,13 +65,32 @@ public class DatabaseBootstrap {
         this.service = service;
         this.ownerPassword = ownerPassword;
         this.servicePassword = servicePassword;
+        this.approvalsRequired = approvalsRequired;
+        this.javaMigrations = javaMigrations.stream().toArray(JavaMigration[]::new);
     }
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event) throws SQLException {
         if (config.createIfMissing()) {
             prepare();
         }
-        flyway.migrate();
+        Flyway.configure(flyway.getConfiguration().getClassLoader())
+                .configuration(flyway.getConfiguration())
+                .javaMigrations(javaMigrations)
+                .load()
+                .migrate();
+        requireApprovals();
+    }
+
+    /**
+     * The owner tells the database how many approvals a draft needs before it may be activated (migration V14), so
+     * that the service's own role, which cannot change this, cannot activate a draft without them either.
+     */
+    private void requireApprovals() throws SQLException {
+        try (Connection owner = flyway.getConfiguration().getDataSource().getConnection();
+                PreparedStatement update = owner.prepareStatement("update ruleset_policy set approvals_required = ?")) {
+            update.setInt(1, approvalsRequired);
+            update.executeUpdate();
+        }
     }
 
     private void prepare() throws SQLException {

@@ -92,6 +92,33 @@ public class MasterKeys {
         return MessageDigest.isEqual(authenticate(purpose, data), tag);
     }
 
+    /**
+     * An HMAC-SHA256 of {@code data} under a key derived from the current master key with HKDF (RFC 5869, SHA-256)
+     * and {@code label} as its info: a key of its own per purpose, unrelated to every other derived from the master.
+     */
+    public byte[] derivedMac(String label, byte[] data) {
+        return hmac(hkdf(keys.get(current), label), data);
+    }
+
+    /**
+     * Whether {@code tag} is {@link #derivedMac}'s under the master key {@code masterId} (current or previous), compared
+     * in constant time; false for a master key this service does not hold.
+     */
+    public boolean derivedMacMatches(String label, String masterId, byte[] data, byte[] tag) {
+        byte[] master = keys.get(masterId);
+        return master != null && MessageDigest.isEqual(hmac(hkdf(master, label), data), tag);
+    }
+
+    /** HKDF-SHA256: extract with a fixed salt, then one block of expand for {@code label} (32 bytes). */
+    static byte[] hkdf(byte[] master, String label) {
+        byte[] pseudoRandom = hmac("hamyar hkdf salt".getBytes(StandardCharsets.UTF_8), master);
+        byte[] info = label.getBytes(StandardCharsets.UTF_8);
+        byte[] block = new byte[info.length + 1];
+        System.arraycopy(info, 0, block, 0, info.length);
+        block[info.length] = 1;
+        return hmac(pseudoRandom, block);
+    }
+
     private static byte[] hmac(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

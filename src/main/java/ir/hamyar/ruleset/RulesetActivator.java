@@ -46,7 +46,7 @@ public class RulesetActivator {
         long started = System.nanoTime();
         CompiledRuleset ruleset;
         try {
-            ruleset = compilations.compile(versions.tree(number));
+            ruleset = compilations.compile(versions.verifiedTree(number));
         } catch (RuleCompilationException e) {
             throw new RulesetRefusedException(
                     DraftReport.of(version, ValidationReport.notCompiled(e.problems()), false));

@@ -29,7 +29,7 @@ public class RulesetDrafts {
                 .filter(RulesetVersion::hasFiles)
                 .orElseThrow(() -> new InvalidInputException(
                         new FieldError("baseVersion", "there is no stored version " + changes.baseVersion())));
-        RuleTree tree = changes.applyTo(versions.tree(base.version()));
+        RuleTree tree = changes.applyTo(versions.verifiedTree(base.version()));
         return create(tree, "changes on version " + base.version(), actor, changes.comment());
     }
 

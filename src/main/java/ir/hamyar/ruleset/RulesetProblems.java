@@ -11,6 +11,15 @@ final class RulesetProblems {
         return new DomainException.NotFound("there is no ruleset version " + version);
     }
 
+    /** A version changed behind the service's back: never compiled or activated. */
+    static DomainException integrityBroken(int version) {
+        return new DomainException.Conflict(
+                "ruleset-integrity",
+                "Version does not verify",
+                "ruleset version " + version + " is not what the service sealed: its files, approvals or status were"
+                        + " changed outside the service, so it is never compiled or activated");
+    }
+
     static DomainException unknownFile(int version, String path) {
         return new DomainException.NotFound("ruleset version " + version + " has no file " + path);
     }

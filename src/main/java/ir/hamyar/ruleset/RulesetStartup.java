@@ -66,7 +66,7 @@ public class RulesetStartup {
         tree = source.read();
         versions.currentActivation()
                 .ifPresentOrElse(
-                        activation -> compilations.submit(versions.tree(activation.version())),
+                        activation -> compilations.submit(versions.verifiedTree(activation.version())),
                         () -> firstStart(tree, source));
     }
 

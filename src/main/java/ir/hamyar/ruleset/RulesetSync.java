@@ -2,6 +2,7 @@ package ir.hamyar.ruleset;
 
 import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.RuleCompilationException;
+import ir.hamyar.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -49,11 +50,12 @@ public class RulesetSync {
         long started = System.nanoTime();
         CompiledRuleset ruleset;
         try {
-            ruleset = compilations.compile(versions.tree(activation.version()));
-        } catch (RuleCompilationException e) {
+            ruleset = compilations.compile(versions.verifiedTree(activation.version()));
+        } catch (RuleCompilationException | DomainException e) {
             failedActivation = activation.eventId();
             LOG.errorf(
-                    "Ruleset version %d was activated but does not compile here; still serving the previous one: %s",
+                    "Ruleset version %d was activated but does not verify or compile here; still serving the previous"
+                            + " one: %s",
                     activation.version(), e.getMessage());
             return false;
         }
@@ -80,7 +82,9 @@ public class RulesetSync {
     public void prepare(int version) {
         versions.find(version)
                 .filter(stored -> stored.status() == RulesetStatus.DRAFT)
-                .ifPresent(draft ->
-                        compilations.submit(versions.tree(draft.version())).thenAccept(validator::runScenarios));
+                .filter(stored -> stored.integrity() == VersionSeals.Integrity.VERIFIED)
+                .ifPresent(draft -> compilations
+                        .submit(versions.verifiedTree(draft.version()))
+                        .thenAccept(validator::runScenarios));
     }
 }

@@ -16,7 +16,8 @@ public record RulesetVersion(
         String activatedBy,
         ValidationReport report,
         int fileCount,
-        List<Approval> approvals) {
+        List<Approval> approvals,
+        VersionSeals.Integrity integrity) {
 
     /** Versions recorded before trees were stored have no files and can never be activated again. */
     public boolean hasFiles() {

@@ -34,15 +34,18 @@ public class RulesetVersions {
             + " v.comment, v.activated_at, v.activated_by, v.report::text,"
             + " (select count(*) from ruleset_file f where f.version = v.version),"
             + " (select json_agg(json_build_object('by', e.actor, 'at', e.at, 'comment', e.comment) order by e.id)"
-            + " from ruleset_event e where e.version = v.version and e.action = 'APPROVED')::text";
+            + " from ruleset_event e where e.version = v.version and e.action = 'APPROVED')::text, "
+            + VersionSeals.SEALED_TEXT + ", v.mac, v.mac_key";
     private static final String LOCK = "select pg_advisory_xact_lock(hashtext('" + CHANNEL + "'))";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper mapper;
+    private final VersionSeals seals;
 
-    public RulesetVersions(AgroalDataSource dataSource, ObjectMapper mapper) {
+    public RulesetVersions(AgroalDataSource dataSource, ObjectMapper mapper, VersionSeals seals) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.seals = seals;
     }
 
     public List<RulesetVersion> all() {
@@ -88,6 +91,22 @@ public class RulesetVersions {
                 return new RuleTree(files);
             }
         });
+    }
+
+    /**
+     * The tree of a version that is what the service sealed, to compile, activate or build on: a 409 naming the
+     * version when its seal does not verify or its files are not the tree its sha256 names.
+     */
+    public RuleTree verifiedTree(int version) {
+        RulesetVersion stored = find(version).orElseThrow(() -> RulesetProblems.unknownVersion(version));
+        if (stored.integrity() == VersionSeals.Integrity.BROKEN) {
+            throw RulesetProblems.integrityBroken(version);
+        }
+        RuleTree tree = tree(version);
+        if (!tree.sha256().equals(stored.sha256())) {
+            throw RulesetProblems.integrityBroken(version);
+        }
+        return tree;
     }
 
     public List<StoredFile> files(int version) {
@@ -138,6 +157,7 @@ public class RulesetVersions {
             RulesetAction action =
                     draft.status() == RulesetStatus.REJECTED ? RulesetAction.REJECTED : RulesetAction.CREATED;
             insertEvent(connection, draft.createdBy(), action, version.get(), null, draft.comment());
+            seals.reseal(connection, version.get());
             notify(connection, CREATED + version.get());
             return version;
         });
@@ -163,6 +183,10 @@ public class RulesetVersions {
             RulesetAction action =
                     target.status() == RulesetStatus.RETIRED ? RulesetAction.ROLLED_BACK : RulesetAction.ACTIVATED;
             RulesetEvent event = insertEvent(connection, actor, action, version, previous, comment);
+            seals.reseal(connection, version);
+            if (previous != null && previous != version) {
+                seals.reseal(connection, previous);
+            }
             notify(connection, ACTIVATED + version);
             return event;
         });
@@ -178,7 +202,9 @@ public class RulesetVersions {
             RulesetVersion target = first(select(connection, "v.version = ? for update", version))
                     .orElseThrow(() -> RulesetProblems.unknownVersion(version));
             RulesetProblems.checkApprovable(target, approver);
-            return insertEvent(connection, approver, RulesetAction.APPROVED, version, null, comment);
+            RulesetEvent event = insertEvent(connection, approver, RulesetAction.APPROVED, version, null, comment);
+            seals.reseal(connection, version);
+            return event;
         });
     }
 
@@ -214,6 +240,7 @@ public class RulesetVersions {
             markActive(connection, version, initial.createdBy());
             RulesetEvent event = insertEvent(
                     connection, initial.createdBy(), RulesetAction.ACTIVATED, version, null, initial.comment());
+            seals.reseal(connection, version);
             notify(connection, ACTIVATED + version);
             return Optional.of(new Activation(version, initial.tree().sha256(), event.id()));
         });
@@ -337,7 +364,8 @@ public class RulesetVersions {
                             result.getString(9),
                             report(result.getString(10)),
                             result.getInt(11),
-                            approvals(result.getString(12))));
+                            approvals(result.getString(12)),
+                            seals.verify(result.getString(13), result.getBytes(14), result.getString(15))));
                 }
             }
             return versions;

@@ -16,6 +16,7 @@ public record RulesetView(
         OffsetDateTime activatedAt,
         String activatedBy,
         List<RulesetVersion.Approval> approvals,
+        VersionSeals.Integrity integrity,
         String source,
         ValidationReport report,
         List<StoredFile> files) {
@@ -31,6 +32,7 @@ public record RulesetView(
                 version.activatedAt(),
                 version.activatedBy(),
                 version.approvals(),
+                version.integrity(),
                 version.source(),
                 null,
                 null);
@@ -48,6 +50,7 @@ public record RulesetView(
                 summary.activatedAt,
                 summary.activatedBy,
                 summary.approvals,
+                summary.integrity,
                 summary.source,
                 version.report(),
                 files);

@@ -38,6 +38,6 @@ public class StoredRulesets {
                     "ruleset version " + version
                             + (stored.hasFiles() ? " does not compile" : "'s files were not kept"));
         }
-        return compilations.compile(versions.tree(version));
+        return compilations.compile(versions.verifiedTree(version));
     }
 }
