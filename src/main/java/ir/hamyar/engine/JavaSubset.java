@@ -91,15 +91,8 @@ final class JavaSubset {
         }
     }
 
-    boolean isAllowedType(Type type) {
-        return isAllowedType(type.asString());
-    }
-
-    boolean isAllowedType(String type) {
-        String bare = type.replaceAll("<.*>$", "").strip();
-        return RuleVocabulary.VALUE_TYPES.contains(bare)
-                || RuleVocabulary.FACTS.containsKey(bare)
-                || declaredTypes.containsKey(bare);
+    private boolean isAllowedType(Type type) {
+        return RuleVocabulary.isAllowedType(type.asString(), declaredTypes);
     }
 
     void block(BlockStmt block, Names names) {
@@ -172,7 +165,7 @@ final class JavaSubset {
         String name = variable.getNameAsString();
         String type = variable.getTypeAsString();
         if (!type.equals("var") && !isAllowedType(variable.getType())) {
-            refuse.accept(variable.getType(), "type " + type + " is not allowed: " + allowedTypesHint());
+            refuse.accept(variable.getType(), "type " + type + " is not allowed: " + RuleVocabulary.ALLOWED_TYPES);
         }
         variable.getInitializer().ifPresent(value -> expression(value, names));
         names.variables.add(name);
@@ -399,9 +392,7 @@ final class JavaSubset {
         if (fields != null) {
             return fields.contains(name);
         }
-        return RuleVocabulary.fact(names.patternType)
-                .map(fact -> RuleVocabulary.isPropertyOf(fact, name))
-                .orElse(false);
+        return RuleVocabulary.isPropertyOf(names.patternType, name);
     }
 
     private boolean isPatternMethod(String method, Names names) {
@@ -412,9 +403,7 @@ final class JavaSubset {
         if (fields != null) {
             return fields.stream().anyMatch(field -> method.equals("get" + RuleVocabulary.capitalised(field)));
         }
-        return RuleVocabulary.fact(names.patternType)
-                .map(fact -> RuleVocabulary.isMethodOf(fact, method))
-                .orElse(false);
+        return RuleVocabulary.isMethodOf(names.patternType, method);
     }
 
     private boolean isDeclaredAccessor(String method) {
@@ -430,10 +419,6 @@ final class JavaSubset {
             return written(access.getScope()) + "." + access.getNameAsString();
         }
         return expression instanceof NameExpr name ? name.getNameAsString() : "(…)";
-    }
-
-    String allowedTypesHint() {
-        return "use the facts' types, declared types, text, numbers, true/false and LocalDate";
     }
 
     /** The text a refused node starts with, to find it in the file: a name, a keyword, an operator. */

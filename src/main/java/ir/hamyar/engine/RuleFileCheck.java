@@ -209,26 +209,20 @@ public final class RuleFileCheck {
                 if (!field.getAnnotations().isEmpty()) {
                     refuse(field, "annotations on a field are not allowed");
                 }
-                if (!RuleVocabulary.VALUE_TYPES.contains(type)
-                        && !RuleVocabulary.FACTS.containsKey(type)
-                        && !declaredTypes.containsKey(type)) {
-                    refuse(
-                            field,
-                            "field type " + type + " is not allowed: use the facts' types, declared types,"
-                                    + " text, numbers, true/false and LocalDate");
+                if (!RuleVocabulary.isAllowedType(type, declaredTypes)) {
+                    refuse(field, "field type " + type + " is not allowed: " + RuleVocabulary.ALLOWED_TYPES);
                 }
             }
             declaredTypes.put(name, fields);
         }
 
         private void function(FunctionDescr function) {
-            JavaSubset java = java(null);
-            if (!java.isAllowedType(function.getReturnType())) {
+            if (!RuleVocabulary.isAllowedType(function.getReturnType(), declaredTypes)) {
                 refuse(function, "function " + function.getName() + " may not return " + function.getReturnType());
             }
             Set<String> parameters = new HashSet<>(function.getParameterNames());
             for (String type : function.getParameterTypes()) {
-                if (!java.isAllowedType(type)) {
+                if (!RuleVocabulary.isAllowedType(type, declaredTypes)) {
                     refuse(function, "function " + function.getName() + " may not take a " + type);
                 }
             }
@@ -333,7 +327,8 @@ public final class RuleFileCheck {
             }
             for (BaseDescr constraint : pattern.getDescrs()) {
                 if (constraint instanceof ExprConstraintDescr expression) {
-                    Snippet snippet = Snippet.at(text, expression.getExpression(), expression.getStartCharacter());
+                    Snippet snippet =
+                            Snippet.in(text, expression.getExpression(), expression.getStartCharacter(), "", "");
                     JavaSubset.Names names =
                             new JavaSubset.Names(JavaSubset.Place.CONSTRAINT, bound, accumulated ? null : type);
                     javaExpression(snippet, names, true);
@@ -412,8 +407,7 @@ public final class RuleFileCheck {
             return new JavaSubset(
                     declaredTypes,
                     functions,
-                    (Node node, String message) ->
-                            refuseAt(snippet == null ? 0 : snippet.offsetOf(JavaSubset.token(node)), message));
+                    (Node node, String message) -> refuseAt(snippet.offsetOf(JavaSubset.token(node)), message));
         }
 
         private int columnOf(int offset) {
@@ -468,11 +462,6 @@ public final class RuleFileCheck {
         static Snippet in(String file, String snippet, int from, String prefix, String suffix) {
             int found = file.indexOf(snippet, Math.max(from, 0));
             return new Snippet(snippet, found < 0 ? Math.max(from, 0) : found, prefix, suffix);
-        }
-
-        static Snippet at(String file, String snippet, int start) {
-            int found = file.indexOf(snippet, Math.max(start, 0));
-            return new Snippet(snippet, found < 0 ? Math.max(start, 0) : found, "", "");
         }
 
         String parsed() {

@@ -23,7 +23,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -117,8 +116,15 @@ final class RuleVocabulary {
             "size",
             "toString");
 
+    /** The public instance methods each fact class declares itself, by its simple name, read once. */
+    private static final Map<String, Set<String>> FACT_METHODS = FACTS.entrySet().stream()
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, fact -> methodsOf(fact.getValue())));
+
     /** Every method a rule may call on a value, whatever its type (the check reads names, not types). */
     static final Set<String> INSTANCE_METHODS = instanceMethods();
+
+    /** What a refusal of a type suggests instead. */
+    static final String ALLOWED_TYPES = "use the facts' types, declared types, text, numbers, true/false and LocalDate";
 
     private RuleVocabulary() {}
 
@@ -128,20 +134,28 @@ final class RuleVocabulary {
                         && FACTS.containsKey(target.substring(FACTS_PACKAGE.length() + 1)));
     }
 
-    /** Whether {@code property} (as a constraint names it: {@code inCustody}, {@code ageOn}) is one of the fact's. */
-    static boolean isPropertyOf(Class<?> fact, String property) {
-        return methodsOf(fact).stream()
+    /**
+     * Whether {@code type} (a simple name, generics aside) may be declared, cast to or kept: a value type, a fact or
+     * one of {@code declaredTypes}.
+     */
+    static boolean isAllowedType(String type, Map<String, ?> declaredTypes) {
+        String bare = type.replaceAll("<.*>$", "").strip();
+        return VALUE_TYPES.contains(bare) || FACTS.containsKey(bare) || declaredTypes.containsKey(bare);
+    }
+
+    /**
+     * Whether {@code property} (as a constraint names it: {@code inCustody}, {@code ageOn}) is one of the fact's;
+     * false for a name that is no fact.
+     */
+    static boolean isPropertyOf(String fact, String property) {
+        return FACT_METHODS.getOrDefault(fact, Set.of()).stream()
                 .anyMatch(method -> method.equals(property)
                         || method.equals("get" + capitalised(property))
                         || method.equals("is" + capitalised(property)));
     }
 
-    static boolean isMethodOf(Class<?> fact, String method) {
-        return methodsOf(fact).contains(method);
-    }
-
-    static Optional<Class<?>> fact(String simpleName) {
-        return Optional.ofNullable(FACTS.get(simpleName));
+    static boolean isMethodOf(String fact, String method) {
+        return FACT_METHODS.getOrDefault(fact, Set.of()).contains(method);
     }
 
     static String capitalised(String name) {
@@ -161,7 +175,7 @@ final class RuleVocabulary {
 
     private static Set<String> instanceMethods() {
         Set<String> methods = new HashSet<>(VALUE_METHODS);
-        FACTS.values().forEach(fact -> methods.addAll(methodsOf(fact)));
+        FACT_METHODS.values().forEach(methods::addAll);
         return Set.copyOf(methods);
     }
 }

@@ -49,9 +49,9 @@ public interface RulesConfig {
     long maxCompileMs();
 
     /**
-     * {@code hamyar.rules.max-evaluation-ms}: how long one evaluation may run before a timer halts it and it fails as
-     * {@code rules-failed} (read by the engine, which must not depend on this package; declared here so that every
-     * {@code hamyar.rules} key is in one place).
+     * {@code hamyar.rules.max-evaluation-ms} (default 2000): how long one evaluation may run before a timer halts it
+     * and it fails as {@code rules-failed}. The engine's {@code EngineBeans} reads it (the engine may not depend on this
+     * package); it is mapped here too because SmallRye refuses a key under this prefix that no accessor maps.
      */
     @WithDefault("2000")
     long maxEvaluationMs();

@@ -1,5 +1,6 @@
 package ir.hamyar.ruleset;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import ir.hamyar.privacy.MasterKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 
 /**
  * A version is what was approved: each stored version is sealed with an HMAC, under a key derived from the master
@@ -72,9 +74,9 @@ public class VersionSeals {
         VERIFIED,
         BROKEN;
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -13,6 +13,8 @@ import ir.hamyar.support.RefusedRuleFiles;
 import ir.hamyar.support.RefusedRuleFiles.RefusedRuleFile;
 import ir.hamyar.support.Rulesets;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -67,8 +69,8 @@ class SafeAuthoringTest {
         try (Stream<Path> marks = Files.list(Path.of("target"))) {
             assertThat(marks.map(Path::getFileName).map(Path::toString))
                     .noneMatch(name -> name.startsWith("subset-breached"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         int version = report.getInt("version");
         Api.as("policy")
