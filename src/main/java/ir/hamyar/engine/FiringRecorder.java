@@ -39,6 +39,7 @@ final class FiringRecorder extends DefaultAgendaEventListener implements RuleRun
     public void objectInserted(ObjectInsertedEvent event) {
         if (event.getRule() != null && event.getObject() instanceof Conclusion conclusion) {
             guard.check(conclusion);
+            conclusion.drawn();
             findings.add(toFinding(conclusion, rules.get(event.getRule())));
         }
     }

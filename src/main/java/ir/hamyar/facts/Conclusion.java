@@ -17,6 +17,7 @@ public final class Conclusion {
     private final String value;
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final Map<String, Object> because = new LinkedHashMap<>();
+    private boolean drawn;
 
     private Conclusion(String type, String subject, String value) {
         this.type = type;
@@ -29,13 +30,29 @@ public final class Conclusion {
     }
 
     public Conclusion detail(String name, Object detailValue) {
+        checkNotDrawn();
         details.put(name, detailValue);
         return this;
     }
 
     public Conclusion because(String name, Object reasonValue) {
+        checkNotDrawn();
         because.put(name, reasonValue);
         return this;
+    }
+
+    /**
+     * Marks the conclusion as drawn (the engine does, when a rule inserts it): from then on no rule may add to it, so
+     * that a rule matching another's conclusion cannot rewrite what that rule concluded.
+     */
+    public void drawn() {
+        drawn = true;
+    }
+
+    private void checkNotDrawn() {
+        if (drawn) {
+            throw new IllegalStateException("a conclusion cannot be changed once it is drawn");
+        }
     }
 
     public String getType() {

@@ -54,6 +54,29 @@ class EvaluatorTest {
     }
 
     @Test
+    void aConclusionOnceDrawnCannotBeChangedByAnotherRule() {
+        String rewriter =
+                """
+                package relief;
+                import ir.hamyar.facts.Conclusion;
+
+                rule "ARuleThatRewritesAnotherRulesConclusion"
+                    @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
+                when
+                    $relief : Conclusion(type == "CRISIS_RELIEF")
+                then
+                    $relief.detail("extra", 1);
+                end
+                """;
+        CompiledRuleset ruleset = new RuleCompiler().compile(RuleTrees.shippedWith("relief/rewriter.drl", rewriter));
+        List<Object> facts = List.of(new Family("F-1", LocalDate.of(2026, 11, 20), Map.of("FOOD", 1), Set.of(), 1));
+
+        assertThatThrownBy(() -> new Evaluator(500).evaluate(ruleset, facts))
+                .isInstanceOfSatisfying(RuleEvaluationException.class, e -> assertThat(e.rule())
+                        .isEqualTo("relief/ARuleThatRewritesAnotherRulesConclusion"));
+    }
+
+    @Test
     void aDecisionWellUnderTheCapIsNotDisturbedByIt() {
         CompiledRuleset ruleset = new RuleCompiler().compile(RuleTrees.shipped());
         List<Object> facts = List.of(new Helper("H-1", LocalDate.of(2026, 11, 20), null, 40, 40, 9));
