@@ -138,7 +138,10 @@ public class VersionPages {
                 .data("v", version)
                 .data("files", versions.files(number))
                 .data("errors", errorLines(version))
-                .data("compiles", version.report() == null || version.report().compiled())
+                .data(
+                        "compiles",
+                        !version.broken()
+                                && (version.report() == null || version.report().compiled()))
                 .data("activeVersion", active.current().version())
                 .data("approvalsRequired", approvalsRequired)
                 .data("isAuthor", version.createdBy().equals(user))

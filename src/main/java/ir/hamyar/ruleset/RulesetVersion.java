@@ -24,6 +24,11 @@ public record RulesetVersion(
         return fileCount > 0;
     }
 
+    /** Changed outside the service: its seal or tree hash does not verify, so it is never compiled or activated. */
+    public boolean broken() {
+        return integrity == VersionSeals.Integrity.BROKEN;
+    }
+
     /** A policy user other than the author approved this draft (four eyes). */
     public record Approval(String by, OffsetDateTime at, String comment) {}
 }

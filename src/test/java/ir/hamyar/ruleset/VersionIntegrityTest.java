@@ -1,15 +1,19 @@
 package ir.hamyar.ruleset;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import ir.hamyar.support.Api;
+import ir.hamyar.support.Browser;
 import ir.hamyar.support.OwnDatabases;
 import ir.hamyar.support.Rulesets;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,6 +30,9 @@ import org.junit.jupiter.api.Test;
 class VersionIntegrityTest {
 
     private static final String DATABASE = "hamyar_test";
+
+    @TestHTTPResource("/")
+    URI base;
 
     @Inject
     AgroalDataSource service;
@@ -66,6 +73,19 @@ class VersionIntegrityTest {
                         + ", 'forged')");
 
         refusedAsBroken(draft);
+        try (Browser auditor = new Browser(base.toString())) {
+            auditor.signIn("auditor").open("/console/versions/" + draft);
+            assertThat(auditor.text("#integrity")).isEqualTo("مُهر نامعتبر");
+            assertThat(auditor.text("#integrity-broken")).contains("بیرون از سرویس");
+            assertThat(auditor.has("#impact-link"))
+                    .as("no way to try or replay a broken version")
+                    .isFalse();
+            auditor.screenshot("version-integrity-broken-fa");
+            auditor.open("/console/en").open("/console/versions/" + draft);
+            assertThat(auditor.text("#integrity")).isEqualTo("Seal broken");
+            assertThat(auditor.text("#integrity-broken")).contains("never compiled or activated");
+            auditor.screenshot("version-integrity-broken-en");
+        }
     }
 
     @Test
