@@ -6,6 +6,9 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,7 +30,10 @@ import org.jboss.logging.Logger;
  * the Flyway migrations, and the service role the application connects as, which may only SELECT and INSERT the audit
  * tables (migration V4 grants exactly that). With {@code hamyar.database.create-if-missing} the roles and the
  * database are created when missing (so one command runs the service on a fresh machine), and objects an earlier
- * version created as another user are handed to the owner.
+ * version created as another user are handed to the owner. The owner's password is used for that and nothing else:
+ * read once at start (from {@code hamyar.database.owner-password-file}, or the configured
+ * {@code quarkus.datasource.owner.password}), it opens the migration's own connections, which are closed before the
+ * service serves anyone; no pool of the owner's stays open.
  */
 @ApplicationScoped
 public class DatabaseBootstrap {
@@ -43,7 +49,7 @@ public class DatabaseBootstrap {
     private final String url;
     private final String owner;
     private final String service;
-    private final Optional<String> ownerPassword;
+    private final Optional<String> configuredOwnerPassword;
     private final Optional<String> servicePassword;
     private final int approvalsRequired;
     private final JavaMigration[] javaMigrations;
@@ -63,37 +69,60 @@ public class DatabaseBootstrap {
         this.url = url;
         this.owner = owner;
         this.service = service;
-        this.ownerPassword = ownerPassword;
+        this.configuredOwnerPassword = ownerPassword;
         this.servicePassword = servicePassword;
         this.approvalsRequired = approvalsRequired;
         this.javaMigrations = javaMigrations.stream().toArray(JavaMigration[]::new);
     }
 
     void onStart(@Observes @Priority(PRIORITY) StartupEvent event) throws SQLException {
+        Optional<String> ownerPassword = ownerPassword();
         if (config.createIfMissing()) {
-            prepare();
+            prepare(ownerPassword);
         }
         Flyway.configure(flyway.getConfiguration().getClassLoader())
                 .configuration(flyway.getConfiguration())
+                .dataSource(url, owner, ownerPassword.orElse(null))
                 .javaMigrations(javaMigrations)
                 .load()
                 .migrate();
-        requireApprovals();
+        requireApprovals(ownerPassword);
+    }
+
+    /** The owner's password, read now and kept by no one: from its file when one is configured. */
+    private Optional<String> ownerPassword() {
+        if (config.ownerPasswordFile().isEmpty()) {
+            return configuredOwnerPassword;
+        }
+        Path file = config.ownerPasswordFile().get();
+        try {
+            String password = Files.readString(file).strip();
+            if (password.isEmpty()) {
+                throw new IllegalStateException("hamyar.database.owner-password-file " + file + " is empty");
+            }
+            return Optional.of(password);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "hamyar.database.owner-password-file " + file + " cannot be read: "
+                            + e.getClass().getSimpleName(),
+                    e);
+        }
     }
 
     /**
      * The owner tells the database how many approvals a draft needs before it may be activated (migration V14), so
      * that the service's own role, which cannot change this, cannot activate a draft without them either.
      */
-    private void requireApprovals() throws SQLException {
-        try (Connection owner = flyway.getConfiguration().getDataSource().getConnection();
-                PreparedStatement update = owner.prepareStatement("update ruleset_policy set approvals_required = ?")) {
+    private void requireApprovals(Optional<String> ownerPassword) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, owner, ownerPassword.orElse(null));
+                PreparedStatement update =
+                        connection.prepareStatement("update ruleset_policy set approvals_required = ?")) {
             update.setInt(1, approvalsRequired);
             update.executeUpdate();
         }
     }
 
-    private void prepare() throws SQLException {
+    private void prepare(Optional<String> ownerPassword) throws SQLException {
         Matcher matcher = URL.matcher(url);
         if (!matcher.matches()
                 || !ROLE.matcher(owner).matches()

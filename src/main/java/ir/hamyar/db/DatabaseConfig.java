@@ -2,6 +2,7 @@ package ir.hamyar.db;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "hamyar.database")
@@ -19,4 +20,11 @@ public interface DatabaseConfig {
     String adminUser();
 
     Optional<String> adminPassword();
+
+    /**
+     * {@code hamyar.database.owner-password-file}: a file holding the owner role's password, read once at start for
+     * the migrations and kept nowhere after; preferred to {@code quarkus.datasource.owner.password}, which stays in the
+     * running service's configuration.
+     */
+    Optional<Path> ownerPasswordFile();
 }

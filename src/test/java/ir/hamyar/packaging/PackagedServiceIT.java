@@ -3,6 +3,7 @@ package ir.hamyar.packaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.hamyar.engine.RuleTreeLoader;
+import ir.hamyar.support.OwnDatabases;
 import ir.hamyar.support.PackagedDeployment;
 import ir.hamyar.support.PackagedService;
 import ir.hamyar.support.RuleTrees;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,47 @@ class PackagedServiceIT {
             assertThat(decision.statusCode())
                     .as("the packaged service ships with no users")
                     .isEqualTo(401);
+        }
+    }
+
+    @Test
+    void theOwnersPasswordIsReadFromItsFileForTheMigrationsOnlyAndTheServiceKeepsNoOwnerOrSuperuserConnection()
+            throws Exception {
+        String canary = "owner-canary-" + UUID.randomUUID();
+        Path passwordFile = deployment.workDir().resolve("owner-password");
+        Files.writeString(passwordFile, canary + "\n");
+
+        try (PackagedService service = deployment
+                .start("service", List.of("-Dhamyar.database.owner-password-file=" + passwordFile))
+                .awaitListening()) {
+            assertThat(service.get("/q/health/ready").statusCode()).isEqualTo(200);
+            long pid = service.process().pid();
+
+            assertThat(Files.readString(Path.of("/proc/" + pid + "/cmdline"))).doesNotContain(canary);
+            assertThat(new String(Files.readAllBytes(Path.of("/proc/" + pid + "/environ"))))
+                    .doesNotContain(canary);
+            assertThat(service.log()).doesNotContain(canary);
+            assertThat(OwnDatabases.asSuperuser(
+                            deployment.database(),
+                            "select string_agg(distinct a.usename || ':' || r.rolsuper, ',') from pg_stat_activity a"
+                                    + " join pg_roles r on r.rolname = a.usename where a.datname = '"
+                                    + deployment.database() + "' and a.pid <> pg_backend_pid()"))
+                    .as("after start the service is connected as its own role only, which is no superuser")
+                    .isEqualTo("hamyar_app:false");
+        }
+    }
+
+    @Test
+    void anOwnerPasswordFileThatCannotBeReadStopsStartupNamingTheKey() throws Exception {
+        Path missing = deployment.workDir().resolve("no-such-password-file");
+
+        try (PackagedService service =
+                deployment.start("service", List.of("-Dhamyar.database.owner-password-file=" + missing))) {
+            assertThat(service.process().waitFor(90, TimeUnit.SECONDS)).isTrue();
+            assertThat(service.process().exitValue()).isNotZero();
+            assertThat(service.log())
+                    .contains("hamyar.database.owner-password-file")
+                    .doesNotContain("Listening on");
         }
     }
 
