@@ -50,6 +50,33 @@ public class VersionSeals {
                 text = result.getString(1);
             }
         }
+        seal(connection, version, text);
+    }
+
+    /**
+     * After a master key rotation, seals again under the current key every version whose seal verifies under a
+     * previous one: the text that verified is what is sealed, so a change made meanwhile leaves the version broken
+     * rather than sealed. A version that does not verify stays broken. Answers how many were sealed again.
+     */
+    int resealUnderCurrentKey(Connection connection) throws SQLException {
+        int sealed = 0;
+        try (PreparedStatement select = connection.prepareStatement("select v.version, " + SEALED_TEXT
+                + ", v.mac, v.mac_key from ruleset_version v where v.mac_key <> ? order by v.version")) {
+            select.setString(1, keys.currentId());
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    String text = result.getString(2);
+                    if (verify(text, result.getBytes(3), result.getString(4)) == Integrity.VERIFIED) {
+                        seal(connection, result.getInt(1), text);
+                        sealed++;
+                    }
+                }
+            }
+        }
+        return sealed;
+    }
+
+    private void seal(Connection connection, int version, String text) throws SQLException {
         try (PreparedStatement update =
                 connection.prepareStatement("update ruleset_version set mac = ?, mac_key = ? where version = ?")) {
             update.setBytes(1, keys.derivedMac(LABEL, text.getBytes(StandardCharsets.UTF_8)));
