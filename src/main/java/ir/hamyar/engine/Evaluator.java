@@ -2,7 +2,8 @@ package ir.hamyar.engine;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.kie.api.event.rule.AgendaEventListener;
@@ -12,7 +13,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Runs one decision: a pooled session of the shared KieBase, the profile's facts inserted, rules fired within two
- * bounds — a number of firings (a rule that re-triggers itself) and a wall-clock time (a timer halts the session) — so
+ * bounds — a number of firings (a rule that re-triggers itself) and a wall-clock time (a watchdog halts the session) — so
  * that no ruleset can hold its thread (an event loop, for decisions). Every conclusion inserted is checked against the
  * version's catalogue ({@link ConclusionGuard}); any failure names the rule, never the facts.
  */
@@ -20,10 +21,14 @@ public final class Evaluator {
 
     public static final Duration DEFAULT_MAX_EVALUATION = Duration.ofMillis(2000);
 
+    /** How often the watchdog looks for evaluations past their bound: a halt comes at most this much late. */
+    private static final long WATCH_EVERY_MILLIS = 25;
+
     private final int maxFirings;
     private final long maxMillis;
-    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "hamyar-evaluation-timer");
+    private final Set<Deadline> running = ConcurrentHashMap.newKeySet();
+    private final ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "hamyar-evaluation-watchdog");
         thread.setDaemon(true);
         return thread;
     });
@@ -35,17 +40,16 @@ public final class Evaluator {
     public Evaluator(int maxFirings, Duration maxEvaluation) {
         this.maxFirings = maxFirings;
         this.maxMillis = maxEvaluation.toMillis();
-        timer.setRemoveOnCancelPolicy(true);
-        timer.setKeepAliveTime(10, TimeUnit.SECONDS);
-        timer.allowCoreThreadTimeOut(true);
+        watchdog.scheduleWithFixedDelay(
+                this::haltThosePastTheirBound, WATCH_EVERY_MILLIS, WATCH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     public Evaluation evaluate(CompiledRuleset ruleset, List<Object> facts) {
         KieSession session = ruleset.sessions().newKieSession();
         FiringRecorder recorder =
                 new FiringRecorder(ruleset.rulesByDefinition(), ConclusionGuard.of(ruleset.conclusions(), facts));
-        Deadline deadline = new Deadline(session);
-        ScheduledFuture<?> halt = timer.schedule(deadline::pass, maxMillis, TimeUnit.MILLISECONDS);
+        Deadline deadline = new Deadline(session, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis));
+        running.add(deadline);
         try {
             if (ruleset.declaresParams()) {
                 session.setGlobal(RuleCompiler.PARAMS_GLOBAL, ruleset.parameters());
@@ -57,7 +61,7 @@ public final class Evaluator {
         } catch (RuntimeException e) {
             throw rootCause(e, recorder);
         } finally {
-            halt.cancel(false);
+            running.remove(deadline);
             release(session, recorder, deadline.end());
         }
         if (deadline.passed()) {
@@ -77,6 +81,20 @@ public final class Evaluator {
         return recorder.evaluation();
     }
 
+    /**
+     * The watchdog's round: halts every evaluation past its bound. One thread looks at all of them, so that an
+     * evaluation costs an entry in a set, not a timer of its own (scheduling and cancelling one per decision made
+     * every decision wake the timer thread).
+     */
+    private void haltThosePastTheirBound() {
+        long now = System.nanoTime();
+        for (Deadline deadline : running) {
+            if (now - deadline.at > 0) {
+                deadline.pass();
+            }
+        }
+    }
+
     /** A halted session is thrown away rather than pooled, so that no halt can reach the next decision. */
     private static void release(KieSession session, FiringRecorder recorder, boolean halted) {
         session.removeEventListener((AgendaEventListener) recorder);
@@ -89,16 +107,18 @@ public final class Evaluator {
     }
 
     /**
-     * The timer's side of one evaluation: it halts the session only while the evaluation is still running, so that
-     * a late timer can never halt a session that went back to the pool and decides for someone else.
+     * The watchdog's side of one evaluation: it halts the session only while the evaluation is still running, so that
+     * a late halt can never reach a session that went back to the pool and decides for someone else.
      */
     private static final class Deadline {
         private final KieSession session;
+        private final long at;
         private boolean ended;
         private boolean passed;
 
-        Deadline(KieSession session) {
+        Deadline(KieSession session, long at) {
             this.session = session;
+            this.at = at;
         }
 
         synchronized void pass() {
