@@ -9,7 +9,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import ir.hamyar.privacy.MasterKeys;
-import ir.hamyar.privacy.PrivacyConfig;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
 import ir.hamyar.support.OwnInstallation;
@@ -18,8 +17,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +43,7 @@ class KeyRotationTest {
 
     @Test
     void aDataKeyUnderThePreviousMasterKeyIsReadAndWrappedAgainUnderTheNewOne() throws SQLException {
-        MasterKeys old = new MasterKeys(config(OLD));
+        MasterKeys old = new MasterKeys(OwnInstallation.onlyMasterKey(OLD));
         ObjectNode family = Fixtures.tieredFamily(1);
         String ref = family.get("familyRef").asText();
         MasterKeys.NewKey made = old.newDataKey();
@@ -75,7 +72,7 @@ class KeyRotationTest {
                 .statusCode(200)
                 .body("subjectRef", equalTo(ref))
                 .body("conclusions.size()", greaterThan(0));
-        MasterKeys newOnly = new MasterKeys(config(NEW));
+        MasterKeys newOnly = new MasterKeys(OwnInstallation.onlyMasterKey(NEW));
         assertThat(newOnly.unwrap(made.key().id(), newOnly.currentId(), rewrapped.bytes())
                         .key())
                 .as("the same data key, now opened with the new master key alone")
@@ -94,19 +91,5 @@ class KeyRotationTest {
                 return new Wrapped(row.getString(1), row.getBytes(2));
             }
         }
-    }
-
-    private static PrivacyConfig config(String master) {
-        return new PrivacyConfig() {
-            @Override
-            public Optional<String> masterKey() {
-                return Optional.of(master);
-            }
-
-            @Override
-            public Optional<List<String>> previousMasterKeys() {
-                return Optional.empty();
-            }
-        };
     }
 }

@@ -7,7 +7,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import ir.hamyar.privacy.MasterKeys;
-import ir.hamyar.privacy.PrivacyConfig;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.OwnInstallation;
 import ir.hamyar.support.Rulesets;
@@ -17,9 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +39,7 @@ class VersionSealRotationTest {
 
     @Test
     void aVersionSealedUnderThePreviousKeyIsSealedAgainUnderTheCurrentOneAndABrokenOneIsNot() throws SQLException {
-        MasterKeys previous = new MasterKeys(only(OwnInstallation.PREVIOUS_MASTER_KEY));
+        MasterKeys previous = new MasterKeys(OwnInstallation.onlyMasterKey(OwnInstallation.PREVIOUS_MASTER_KEY));
         VersionSeals previousSeals = new VersionSeals(previous);
         int active = Rulesets.active();
         int tampered = Rulesets.draft(Rulesets.changes(active, Map.of()))
@@ -67,7 +64,7 @@ class VersionSealRotationTest {
         integrity(active, "verified");
         assertThat(sealKey(tampered)).as("a broken version is not sealed anew").isEqualTo(previous.currentId());
         integrity(tampered, "broken");
-        MasterKeys currentOnly = new MasterKeys(only(OwnInstallation.MASTER_KEY));
+        MasterKeys currentOnly = new MasterKeys(OwnInstallation.onlyMasterKey(OwnInstallation.MASTER_KEY));
         assertThat(new VersionSeals(currentOnly).verify(sealedText(active), mac(active), keys.currentId()))
                 .as("verified by the current key alone")
                 .isEqualTo(VersionSeals.Integrity.VERIFIED);
@@ -111,19 +108,5 @@ class VersionSealRotationTest {
                 return row.getString(1);
             }
         }
-    }
-
-    private static PrivacyConfig only(String master) {
-        return new PrivacyConfig() {
-            @Override
-            public Optional<String> masterKey() {
-                return Optional.of(master);
-            }
-
-            @Override
-            public Optional<List<String>> previousMasterKeys() {
-                return Optional.empty();
-            }
-        };
     }
 }

@@ -1,7 +1,10 @@
 package ir.hamyar.support;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import ir.hamyar.privacy.PrivacyConfig;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A second installation, as an organisation would run it: a database of its own, OpenID Connect on against
@@ -30,5 +33,20 @@ public class OwnInstallation implements QuarkusTestProfile {
                 Map.entry("quarkus.oidc.credentials.secret", "test-client-secret"),
                 Map.entry("quarkus.oidc.token.audience", TestIdentityProvider.AUDIENCE),
                 Map.entry("quarkus.oidc.token.issuer", issuer));
+    }
+
+    /** The privacy configuration of a service that knows {@code masterKey} alone, to seal or open as it would. */
+    public static PrivacyConfig onlyMasterKey(String masterKey) {
+        return new PrivacyConfig() {
+            @Override
+            public Optional<String> masterKey() {
+                return Optional.of(masterKey);
+            }
+
+            @Override
+            public Optional<List<String>> previousMasterKeys() {
+                return Optional.empty();
+            }
+        };
     }
 }
