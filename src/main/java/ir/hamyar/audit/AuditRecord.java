@@ -2,6 +2,7 @@ package ir.hamyar.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import ir.hamyar.engine.Provenance;
 import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
 import ir.hamyar.ledger.Asked;
@@ -64,7 +65,14 @@ public record AuditRecord(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FiredRule(
-            int seq, String rule, String file, Text reason, String reference, List<ParameterValue> parameters) {}
+            int seq,
+            String rule,
+            String file,
+            Text reason,
+            String reference,
+            Provenance provenance,
+            List<ParameterValue> parameters) {}
 
-    public record ParameterValue(String name, BigDecimal value, String unit) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ParameterValue(String name, BigDecimal value, String unit, Provenance provenance) {}
 }

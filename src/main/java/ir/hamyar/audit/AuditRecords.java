@@ -36,13 +36,14 @@ public class AuditRecords {
             RuleInfo info = ruleset.map(compiled -> compiled.rules().get(rule)).orElse(null);
             fired.add(
                     info == null
-                            ? new AuditRecord.FiredRule(i + 1, rule, null, null, null, null)
+                            ? new AuditRecord.FiredRule(i + 1, rule, null, null, null, null, null)
                             : new AuditRecord.FiredRule(
                                     i + 1,
                                     rule,
                                     info.file(),
                                     info.reason(),
                                     info.reference(),
+                                    info.provenance(),
                                     parameters(info, ruleset.get(), decision)));
         }
         return new AuditRecord(
@@ -73,7 +74,10 @@ public class AuditRecords {
                 .map(name -> {
                     Parameter parameter = ruleset.parameters().all().get(name);
                     return new AuditRecord.ParameterValue(
-                            name, parameter.valueOn(decision.asked().assessedOn()), parameter.unit());
+                            name,
+                            parameter.valueOn(decision.asked().assessedOn()),
+                            parameter.unit(),
+                            parameter.provenance());
                 })
                 .toList();
     }

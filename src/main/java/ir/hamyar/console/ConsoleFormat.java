@@ -4,6 +4,7 @@ import io.quarkus.qute.TemplateExtension;
 import ir.hamyar.calendar.Digits;
 import ir.hamyar.calendar.IranTime;
 import ir.hamyar.calendar.SolarHijri;
+import ir.hamyar.facts.Text;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -78,6 +79,15 @@ public final class ConsoleFormat {
     static String programmeOfParameter(String parameter) {
         int dot = parameter.indexOf('.');
         return dot < 0 ? parameter : parameter.substring(0, dot);
+    }
+
+    /** A Persian-and-English text in the page's language; the other language when that one is missing. */
+    static String in(Text text, String lang) {
+        if (text == null) {
+            return "";
+        }
+        String wanted = Messages.PERSIAN.equals(lang) ? text.fa() : text.en();
+        return wanted != null ? wanted : Messages.PERSIAN.equals(lang) ? text.en() : text.fa();
     }
 
     /** Digits of the language in any text or number written as is, ungrouped (version numbers, Solar Hijri dates). */

@@ -6,6 +6,7 @@ import io.quarkus.qute.TemplateInstance;
 import ir.hamyar.calendar.IranTime;
 import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.Parameter;
+import ir.hamyar.engine.Provenance;
 import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.problem.DomainException;
 import ir.hamyar.ruleset.ActiveRuleset;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -36,6 +38,8 @@ import org.jboss.resteasy.reactive.RestForm;
 @Path("/console/policy")
 @Produces(MediaType.TEXT_HTML)
 public class PolicyPages {
+
+    private static final String ASSUMPTIONS = "assumptions";
 
     private final ConsoleRequest console;
     private final ActiveRuleset active;
@@ -68,24 +72,37 @@ public class PolicyPages {
     @GET
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     public TemplateInstance programmes() {
-        Map<String, Integer> rules = new TreeMap<>();
-        ruleset().rules().keySet().forEach(rule -> rules.merge(programmeOf(rule), 1, Integer::sum));
-        return programmes
+        Map<String, Counts> programmes = new TreeMap<>();
+        ruleset()
+                .rules()
+                .values()
+                .forEach(rule -> programmes.merge(programmeOf(rule.id()), Counts.of(rule.provenance()), Counts::plus));
+        ruleset()
+                .parameters()
+                .all()
+                .values()
+                .forEach(parameter -> programmes.merge(
+                        ConsoleFormat.programmeOfParameter(parameter.name()),
+                        Counts.of(parameter.provenance()).notARule(),
+                        Counts::plus));
+        return this.programmes
                 .data("c", console)
                 .data("version", active.current().version())
-                .data("programmes", rules);
+                .data("programmes", programmes);
     }
 
     @GET
     @Path("{programme}")
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
-    public TemplateInstance programme(@PathParam("programme") String name) {
+    public TemplateInstance programme(@PathParam("programme") String name, @QueryParam("show") String show) {
+        boolean assumptionsOnly = ASSUMPTIONS.equals(show);
         List<RuleInfo> rules = ruleset().rules().values().stream()
                 .filter(rule -> programmeOf(rule.id()).equals(name))
                 .sorted((a, b) -> a.id().compareTo(b.id()))
                 .toList();
         List<ParameterView> parameters = ruleset().parameters().all().values().stream()
                 .filter(p -> p.name().startsWith(name + "."))
+                .sorted((a, b) -> a.name().compareTo(b.name()))
                 .map(ParameterView::of)
                 .toList();
         if (rules.isEmpty() && parameters.isEmpty()) {
@@ -95,8 +112,21 @@ public class PolicyPages {
                 .data("c", console)
                 .data("name", name)
                 .data("version", active.current().version())
-                .data("rules", rules)
-                .data("parameters", parameters);
+                .data("assumptionsOnly", assumptionsOnly)
+                .data(
+                        "rules",
+                        assumptionsOnly
+                                ? rules.stream()
+                                        .filter(r -> notProgramme(r.provenance()))
+                                        .toList()
+                                : rules)
+                .data(
+                        "parameters",
+                        assumptionsOnly
+                                ? parameters.stream()
+                                        .filter(p -> notProgramme(p.parameter().provenance()))
+                                        .toList()
+                                : parameters);
     }
 
     @GET
@@ -159,6 +189,11 @@ public class PolicyPages {
         return active.current().ruleset();
     }
 
+    /** An assumption of ours, or a provenance nobody stated: what the programmes are asked to confirm. */
+    private static boolean notProgramme(Provenance provenance) {
+        return provenance == null || provenance.assumption();
+    }
+
     static String programmeOf(String ruleId) {
         int slash = ruleId.lastIndexOf('/');
         return slash < 0 ? "" : ruleId.substring(0, slash);
@@ -179,6 +214,22 @@ public class PolicyPages {
                     parameter,
                     steps,
                     inForce == null ? null : parameter.values().get(inForce));
+        }
+    }
+
+    /** A programme's rules, and how many of its rules and parameters no programme text decided. */
+    public record Counts(int rules, int assumptions) {
+
+        static Counts of(Provenance provenance) {
+            return new Counts(1, notProgramme(provenance) ? 1 : 0);
+        }
+
+        Counts notARule() {
+            return new Counts(0, assumptions);
+        }
+
+        Counts plus(Counts other) {
+            return new Counts(rules + other.rules, assumptions + other.assumptions);
         }
     }
 

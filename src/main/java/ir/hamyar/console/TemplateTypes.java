@@ -13,6 +13,7 @@ import ir.hamyar.decision.DryRunResponse;
 import ir.hamyar.engine.CompileProblem;
 import ir.hamyar.engine.Indicator;
 import ir.hamyar.engine.Parameter;
+import ir.hamyar.engine.Provenance;
 import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
@@ -42,6 +43,7 @@ import ir.hamyar.scenario.ScenarioFailure;
 @TemplateData(target = CompileProblem.class)
 @TemplateData(target = RuleInfo.class)
 @TemplateData(target = Parameter.class)
+@TemplateData(target = Provenance.class)
 @TemplateData(target = Indicator.class)
 @TemplateData(target = Text.class)
 @TemplateData(target = DryRunResponse.class)

@@ -1,5 +1,6 @@
 package ir.hamyar.engine;
 
+import ir.hamyar.facts.Text;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -7,9 +8,17 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
-/** One policy number with its description, unit, reference and values keyed by the date from which each applies. */
+/**
+ * One policy number with its description and reference in Persian and English, its unit, its provenance (null when a
+ * version written before Policy v1.2 states none) and values keyed by the date from which each applies.
+ */
 public record Parameter(
-        String name, String description, String unit, String reference, NavigableMap<LocalDate, BigDecimal> values) {
+        String name,
+        Text description,
+        String unit,
+        Text reference,
+        Provenance provenance,
+        NavigableMap<LocalDate, BigDecimal> values) {
 
     public Parameter {
         values = Collections.unmodifiableNavigableMap(new TreeMap<>(values));

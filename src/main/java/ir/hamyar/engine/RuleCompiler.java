@@ -37,6 +37,11 @@ public final class RuleCompiler {
     static final String REASON_FA = "reasonFa";
     static final String REASON_EN = "reasonEn";
     static final String REFERENCE = "reference";
+    static final String PROVENANCE = "provenance";
+    static final String PROGRAMME = "programme";
+    static final String WORDS = "words";
+    static final String WHY_FA = "whyFa";
+    static final String WHY_EN = "whyEn";
 
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern GENERATED_SOURCE = Pattern.compile("src/main/java/(.+?)/(?:P\\w+/)?[A-Z]\\w*\\.java");
@@ -76,7 +81,7 @@ public final class RuleCompiler {
 
     private static CompiledRuleset describe(RuleTree tree, Catalogues catalogues, KieBase kieBase) {
         List<CompileProblem> problems = new ArrayList<>();
-        Map<Rule, RuleInfo> rulesByDefinition = describeRules(tree, kieBase, catalogues.parameters(), problems);
+        Map<Rule, RuleInfo> rulesByDefinition = describeRules(tree, kieBase, catalogues, problems);
         if (!problems.isEmpty()) {
             throw new RuleCompilationException(problems);
         }
@@ -143,11 +148,16 @@ public final class RuleCompiler {
     }
 
     /** What a tree says beside its rules, read and checked before anything is compiled or loaded. */
-    private record Catalogues(ParameterSet parameters, IndicatorCatalogue indicators, ConclusionCatalogue conclusions) {
+    private record Catalogues(
+            ParameterSet parameters,
+            IndicatorCatalogue indicators,
+            ConclusionCatalogue conclusions,
+            ProgrammeCatalogue programmes) {
 
         static Catalogues checked(RuleTree tree) {
             List<CompileProblem> problems = new ArrayList<>(RuleFileCheck.check(tree));
-            ParameterSet parameters = ParameterFileReader.read(tree, problems);
+            ProgrammeCatalogue programmes = ProgrammeCatalogue.read(tree, problems);
+            ParameterSet parameters = ParameterFileReader.read(tree, programmes, problems);
             IndicatorCatalogue indicators = IndicatorCatalogue.read(tree, problems);
             ConclusionCatalogue conclusions = ConclusionCatalogue.read(tree, problems);
             conclusions.checkRules(tree, problems);
@@ -155,7 +165,7 @@ public final class RuleCompiler {
             if (!problems.isEmpty()) {
                 throw new RuleCompilationException(problems);
             }
-            return new Catalogues(parameters, indicators, conclusions);
+            return new Catalogues(parameters, indicators, conclusions, programmes);
         }
     }
 
@@ -200,7 +210,7 @@ public final class RuleCompiler {
     }
 
     private static Map<Rule, RuleInfo> describeRules(
-            RuleTree tree, KieBase kieBase, ParameterSet parameters, List<CompileProblem> problems) {
+            RuleTree tree, KieBase kieBase, Catalogues catalogues, List<CompileProblem> problems) {
         Map<Rule, RuleInfo> rules = new LinkedHashMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
@@ -217,6 +227,15 @@ public final class RuleCompiler {
                                 "rule \"" + rule.getName() + "\" needs @" + key + "(\"...\")"));
                     }
                 }
+                Provenance provenance = ProvenanceReader.read(
+                        new ProvenanceReader.Written(
+                                text(meta, PROVENANCE),
+                                text(meta, PROGRAMME),
+                                text(meta, WORDS),
+                                new Text(text(meta, WHY_FA), text(meta, WHY_EN))),
+                        catalogues.programmes(),
+                        fault -> problems.add(new CompileProblem(
+                                location.file(), location.line(), 1, "rule \"" + rule.getName() + "\": " + fault)));
                 rules.put(
                         rule,
                         new RuleInfo(
@@ -224,7 +243,8 @@ public final class RuleCompiler {
                                 location.file(),
                                 new Text(text(meta, REASON_FA), text(meta, REASON_EN)),
                                 text(meta, REFERENCE),
-                                parametersRead(tree, location, parameters)));
+                                provenance,
+                                parametersRead(tree, location, catalogues.parameters())));
             }
         }
         return rules;

@@ -51,8 +51,15 @@ import org.drools.mvel.parser.ast.expr.DrlxExpression;
 public final class RuleFileCheck {
 
     private static final Set<String> RULE_ATTRIBUTES = Set.of("salience", "no-loop");
-    private static final Set<String> RULE_ANNOTATIONS =
-            Set.of(RuleCompiler.REASON_FA, RuleCompiler.REASON_EN, RuleCompiler.REFERENCE);
+    private static final Set<String> RULE_ANNOTATIONS = Set.of(
+            RuleCompiler.REASON_FA,
+            RuleCompiler.REASON_EN,
+            RuleCompiler.REFERENCE,
+            RuleCompiler.PROVENANCE,
+            RuleCompiler.PROGRAMME,
+            RuleCompiler.WORDS,
+            RuleCompiler.WHY_FA,
+            RuleCompiler.WHY_EN);
     /** Java turns {@code \}{@code uXXXX} into characters before it parses, so what it compiles is not what was read. */
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
 
@@ -271,7 +278,8 @@ public final class RuleFileCheck {
                     refuse(
                             rule,
                             "annotation @" + annotation.getName() + " is not allowed: a rule carries"
-                                    + " @reasonFa, @reasonEn and @reference");
+                                    + " @reasonFa, @reasonEn, @reference and its provenance (@provenance with"
+                                    + " @programme and @words, or with @whyFa and @whyEn)");
                 } else if (!(annotation.getValue() instanceof String value)
                         || !isStringLiteral(value)
                         || annotation.getValueMap().size() != 1) {

@@ -21,6 +21,7 @@ public final class RuleTree {
     public static final String SCENARIO_SUFFIX = ".scenarios.yaml";
     public static final String INDICATORS_FILE = "indicators.yaml";
     public static final String CONCLUSIONS_FILE = "conclusions.yaml";
+    public static final String PROGRAMMES_FILE = "programmes.yaml";
 
     private final SortedMap<String, byte[]> files;
     private final String sha256;

@@ -1,6 +1,7 @@
 package ir.hamyar.ruleset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import ir.hamyar.engine.Provenance;
 import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.facts.Text;
 import java.util.List;
@@ -15,6 +16,10 @@ public record RuleView(
         String file,
         Text reason,
         String reference,
+        @Schema(
+                        description =
+                                "whether a programme's text or our assumption decided it; null when the version states none")
+                Provenance provenance,
         List<String> parameters) {
 
     static RuleView of(RuleInfo info) {
@@ -26,6 +31,7 @@ public record RuleView(
                 info.file(),
                 info.reason(),
                 info.reference(),
+                info.provenance(),
                 info.parameters());
     }
 }

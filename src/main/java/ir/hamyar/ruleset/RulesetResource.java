@@ -98,6 +98,19 @@ public class RulesetResource {
     }
 
     @GET
+    @Path("active/parameters")
+    @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
+    @Operation(
+            summary = "Every parameter with its description and reference in Persian and English, provenance and"
+                    + " dated values")
+    public List<ParameterView> activeParameters() {
+        return active.current().ruleset().parameters().all().values().stream()
+                .map(ParameterView::of)
+                .sorted(Comparator.comparing(ParameterView::name))
+                .toList();
+    }
+
+    @GET
     @Path("{version}")
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Operation(summary = "One version (or 'active'): metadata, validation report and file list")

@@ -3,11 +3,15 @@ package ir.hamyar.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.hamyar.facts.Text;
 import ir.hamyar.support.RuleTrees;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RuleCompilerTest {
@@ -140,7 +144,7 @@ class RuleCompilerTest {
                 .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
                         .extracting(CompileProblem::message)
                         .containsAll(List.of(
-                                "parameter safehouse.sonMaxAge needs a description",
+                                "parameter safehouse.sonMaxAge needs a description (as { fa: …, en: … })",
                                 "parameter safehouse.sonMaxAge needs each value keyed by an ISO date (YYYY-MM-DD)"
                                         + " and given as a number")));
     }
@@ -180,6 +184,136 @@ class RuleCompilerTest {
                                         + " declared in conclusions.yaml: RESIDENTIAL, DAY_SERVICES, NOT_ELIGIBLE",
                                 "safehouse/misspelt.drl:9:1: conclusion type SHELTER is not declared in"
                                         + " conclusions.yaml"));
+    }
+
+    @Test
+    void aProvenanceThatIsNotWholeIsRefusedAtItsRule() {
+        String halfSaid =
+                """
+                package safehouse;
+                import ir.hamyar.facts.Member;
+
+                rule "NamesNoSuchProgramme"
+                    @reasonFa("x") @reasonEn("x") @reference("x")
+                    @provenance("PROGRAMME") @programme("moon-houses") @words("خانه")
+                when
+                    Member()
+                then
+                end
+
+                rule "QuotesNothing"
+                    @reasonFa("x") @reasonEn("x") @reference("x")
+                    @provenance("PROGRAMME") @programme("safe-houses")
+                when
+                    Member()
+                then
+                end
+
+                rule "SaysWhyInOneLanguage"
+                    @reasonFa("x") @reasonEn("x") @reference("ours")
+                    @provenance("ASSUMPTION") @whyEn("because")
+                when
+                    Member()
+                then
+                end
+
+                rule "IsNeither"
+                    @reasonFa("x") @reasonEn("x") @reference("x")
+                    @provenance("TRADITION")
+                when
+                    Member()
+                then
+                end
+                """;
+
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/unsourced.drl", halfSaid)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .extracting(CompileProblem::toString)
+                        .containsExactlyInAnyOrder(
+                                "safehouse/unsourced.drl:4:1: rule \"NamesNoSuchProgramme\": a PROGRAMME provenance"
+                                        + " names a programme of programmes.yaml; there is no programme moon-houses",
+                                "safehouse/unsourced.drl:12:1: rule \"QuotesNothing\": a PROGRAMME provenance quotes"
+                                        + " the Persian words of the programme text it reads",
+                                "safehouse/unsourced.drl:20:1: rule \"SaysWhyInOneLanguage\": an ASSUMPTION provenance"
+                                        + " says why in Persian and in English",
+                                "safehouse/unsourced.drl:28:1: rule \"IsNeither\": provenance must be PROGRAMME or"
+                                        + " ASSUMPTION"));
+    }
+
+    @Test
+    void aParameterInOneLanguageOrWithAHalfProvenanceIsRefused() {
+        String parameters =
+                """
+                safehouse.sonMaxAge:
+                  description: { fa: "سن پسر" }
+                  unit: year
+                  reference: { fa: "خانه امن", en: "Safe houses" }
+                  provenance: ASSUMPTION
+                  values:
+                    2016-03-20: 12
+                """;
+
+        assertThatThrownBy(() -> compiler.compile(RuleTrees.shippedWith("safehouse/parameters.yaml", parameters)))
+                .isInstanceOfSatisfying(RuleCompilationException.class, e -> assertThat(e.problems())
+                        .extracting(CompileProblem::message)
+                        .contains(
+                                "parameter safehouse.sonMaxAge needs a description (as { fa: …, en: … })",
+                                "parameter safehouse.sonMaxAge: an ASSUMPTION provenance says why in Persian and in"
+                                        + " English"));
+    }
+
+    @Test
+    void aVersionWrittenBeforeProvenanceStillCompilesWithNoneStated() {
+        String oldParameters =
+                """
+                safehouse.applicantMinAge:
+                  description: Age from which a woman may apply
+                  unit: year
+                  reference: Behzisti safe houses
+                  values:
+                    2016-03-20: 18
+                safehouse.sonMaxAge:
+                  description: Oldest age of a son
+                  unit: year
+                  reference: Behzisti safe houses
+                  values:
+                    2016-03-20: 12
+                safehouse.standardStayMonths:
+                  description: Standard stay
+                  unit: month
+                  reference: Behzisti safe houses
+                  values:
+                    2016-03-20: 4
+                safehouse.maxStayMonths:
+                  description: Longest stay
+                  unit: month
+                  reference: Behzisti safe houses
+                  values:
+                    2016-03-20: 8
+                """;
+        String oldRule =
+                """
+                package safehouse;
+                import ir.hamyar.facts.Member;
+
+                rule "WrittenBeforeProvenance"
+                    @reasonFa("x") @reasonEn("x") @reference("Behzisti safe houses")
+                when
+                    Member(ref == "nobody")
+                then
+                end
+                """;
+        Map<String, byte[]> files = new HashMap<>(RuleTrees.shipped().files());
+        files.put("safehouse/parameters.yaml", oldParameters.getBytes(StandardCharsets.UTF_8));
+        files.put("safehouse/old.drl", oldRule.getBytes(StandardCharsets.UTF_8));
+
+        CompiledRuleset old = compiler.compile(new RuleTree(files));
+
+        assertThat(old.rules().get("safehouse/WrittenBeforeProvenance").provenance())
+                .isNull();
+        Parameter sonMaxAge = old.parameters().all().get("safehouse.sonMaxAge");
+        assertThat(sonMaxAge.provenance()).isNull();
+        assertThat(sonMaxAge.description()).isEqualTo(new Text("Oldest age of a son", "Oldest age of a son"));
     }
 
     @Test
