@@ -26,7 +26,7 @@ select gen_random_uuid() as id, 'family' as kind, s.subject_ref, s.decided_at::d
              case when s.r < 0.10 then 'tiering/CurrentDomesticViolenceIsASignOfHarm'
                   when s.r < 0.40 then 'tiering/DomainWithAVulnerableIndicatorOrAMeanBelowTheSafeLineIsAtRisk'
                   else 'tiering/DomainWithEveryIndicatorSafeAndAMeanOnTheSafeLineIsStable' end]
-         || case when s.safe_house then array['safehouse/AdultWomanHeadOrSpouseOfAFamilyUnderViolenceIsEligible',
+         || case when s.safe_house then array['safehouse/AdultWomanFacingViolenceIsEligible',
                                                'safehouse/EligibleApplicantInImmediateDangerIsOfferedResidence']
                  else array[]::text[] end as fired_rules,
        array['DOMAIN_TIER', 'DOMAIN_TIER=STABLE', 'TIER', 'TIER=' ||

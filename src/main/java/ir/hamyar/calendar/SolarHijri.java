@@ -98,6 +98,17 @@ public final class SolarHijri {
         return plusMonths(date, years * MONTHS_PER_YEAR);
     }
 
+    /** Whole Solar Hijri months from {@code from} to {@code to} (negative when {@code to} comes first). */
+    public static int monthsBetween(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return -monthsBetween(to, from);
+        }
+        SolarHijriDate start = of(from);
+        SolarHijriDate end = of(to);
+        int months = (end.year() - start.year()) * MONTHS_PER_YEAR + end.month() - start.month();
+        return plusMonths(from, months).isAfter(to) ? months - 1 : months;
+    }
+
     /** Age in full Solar Hijri years on {@code on} of a person born on {@code birthDate}. */
     public static int ageOn(LocalDate birthDate, LocalDate on) {
         int years = of(on).year() - of(birthDate).year();

@@ -55,12 +55,17 @@ final class RuleVocabulary {
 
     /** Imports besides the facts: the Solar Hijri arithmetic and digits the reasons use, and two value types. */
     static final Set<String> OTHER_IMPORTS = Set.of(
-            SolarHijri.class.getName(), Digits.class.getName(), LocalDate.class.getName(), BigDecimal.class.getName());
+            SolarHijri.class.getName(),
+            Digits.class.getName(),
+            LocalDate.class.getName(),
+            BigDecimal.class.getName(),
+            List.class.getName());
 
     /** Static methods a rule may call, by the simple name of their class. */
     static final Map<String, Set<String>> STATIC_CALLS = Map.of(
             "Conclusion", Set.of("of"),
-            "SolarHijri", Set.of("plusMonths", "plusYears", "ageOn", "birthday"),
+            "SolarHijri", Set.of("plusMonths", "plusYears", "monthsBetween", "ageOn", "birthday"),
+            "List", Set.of("of"),
             "Digits", Set.of("toPersian"),
             "Mean", Set.of("of"),
             "Math", Set.of("min", "max", "abs"),

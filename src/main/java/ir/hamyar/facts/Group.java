@@ -9,6 +9,7 @@ public final class Group {
     private final LocalDate assessedOn;
     private final LocalDate startedOn;
     private final LocalDate registeredOn;
+    private final LocalDate registrationFiledOn;
     private final boolean facilitatorAssigned;
 
     public Group(
@@ -16,11 +17,13 @@ public final class Group {
             LocalDate assessedOn,
             LocalDate startedOn,
             LocalDate registeredOn,
+            LocalDate registrationFiledOn,
             boolean facilitatorAssigned) {
         this.ref = ref;
         this.assessedOn = assessedOn;
         this.startedOn = startedOn;
         this.registeredOn = registeredOn;
+        this.registrationFiledOn = registrationFiledOn;
         this.facilitatorAssigned = facilitatorAssigned;
     }
 
@@ -38,6 +41,15 @@ public final class Group {
 
     public LocalDate getRegisteredOn() {
         return registeredOn;
+    }
+
+    /** The day the group applied to Behzisti to register; {@code null} while it has not. */
+    public LocalDate getRegistrationFiledOn() {
+        return registrationFiledOn;
+    }
+
+    public boolean isRegistrationFiled() {
+        return registrationFiledOn != null;
     }
 
     public boolean isRegistered() {

@@ -17,6 +17,11 @@ public record GroupProfile(
         @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String assessedOn,
         @NotNull @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION) String startedOn,
         @Schema(pattern = WireDates.PATTERN, description = WireDates.DESCRIPTION, nullable = true) String registeredOn,
+        @Schema(
+                        pattern = WireDates.PATTERN,
+                        description = "The day the group applied to Behzisti to register. " + WireDates.DESCRIPTION,
+                        nullable = true)
+                String registrationFiledOn,
         @Schema(defaultValue = "false") Boolean facilitatorAssigned,
         @NotNull @Size(min = 1, max = 50) List<@NotNull @Valid Member> members) {
 

@@ -188,6 +188,8 @@ public final class ProfileReader {
         LocalDate assessedOn = dates.assessedOn(wire.assessedOn(), today);
         LocalDate startedOn = dates.readNotAfter("startedOn", wire.startedOn(), assessedOn);
         LocalDate registeredOn = dates.readNotAfter("registeredOn", wire.registeredOn(), assessedOn);
+        LocalDate registrationFiledOn =
+                dates.readNotAfter("registrationFiledOn", wire.registrationFiledOn(), assessedOn);
         List<Object> facts = new ArrayList<>();
         List<GroupProfile.Member> members = Objects.requireNonNullElse(wire.members(), List.of());
         checkUniqueRefs(members.stream().map(m -> m == null ? null : m.ref()).toList(), errors);
@@ -207,7 +209,12 @@ public final class ProfileReader {
             }
         }
         facts.add(new Group(
-                wire.groupRef(), assessedOn, startedOn, registeredOn, Boolean.TRUE.equals(wire.facilitatorAssigned())));
+                wire.groupRef(),
+                assessedOn,
+                startedOn,
+                registeredOn,
+                registrationFiledOn,
+                Boolean.TRUE.equals(wire.facilitatorAssigned())));
         return new ReadProfile(ProfileKind.GROUP, wire.groupRef(), assessedOn, facts, dates.read());
     }
 

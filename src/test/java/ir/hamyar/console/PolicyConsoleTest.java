@@ -170,6 +170,57 @@ class PolicyConsoleTest {
     }
 
     @Test
+    void thePersianPolicyPagesSayInPersianWhereEachRuleAndNumberComesFromAndFilterTheAssumptions() {
+        String decisionId = Api.asIntake()
+                .body(Fixtures.unique("family-safehouse.json").toString())
+                .post("/api/v1/decisions/family")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
+        String again = "article[data-rule='tiering/TieredFamilyIsTieredAgainAtTheEndOfItsYear']";
+        try (Browser auditor = new Browser(base.toString())) {
+            auditor.signIn("auditor").open("/console/policy");
+            assertThat(auditor.text("#programmes")).contains("فرض");
+
+            auditor.open("/console/policy/tiering");
+            assertThat(auditor.text("tr[data-parameter='tiering.minCoveragePercent'] td:nth-child(2)"))
+                    .isEqualTo("درصد نماگرهای مربوط که پیش از سطح‌بندی باید پاسخ داده شوند");
+            assertThat(auditor.text("tr[data-parameter='tiering.minCoveragePercent'] .badge.provenance"))
+                    .isEqualTo("فرض");
+            assertThat(auditor.text("tr[data-parameter='tiering.reassessmentMonths'] .badge.provenance"))
+                    .isEqualTo("برنامه");
+            assertThat(auditor.text(again + " .badge.provenance")).isEqualTo("برنامه");
+            assertThat(auditor.text(again + " .provenance-detail"))
+                    .contains("طرح مرکز محلی همیاری خانواده")
+                    .contains("در پایان طرح");
+            auditor.screenshot("programme-provenance-fa");
+
+            auditor.submit("#assumptions-only");
+            assertThat(auditor.has(again))
+                    .as("a programme's rule is not an assumption")
+                    .isFalse();
+            assertThat(auditor.has("tr[data-parameter='tiering.reassessmentMonths']"))
+                    .isFalse();
+            assertThat(auditor.has("tr[data-parameter='tiering.minCoveragePercent']"))
+                    .isTrue();
+            assertThat(auditor.all("article.rule .badge.provenance"))
+                    .isNotEmpty()
+                    .allSatisfy(badge -> assertThat(badge.getText()).isEqualTo("فرض"));
+            assertThat(auditor.text(".provenance-detail")).startsWith("چرا فرض کرده‌ایم");
+            auditor.screenshot("programme-assumptions-fa");
+
+            auditor.open("/console/policy/parameters/safehouse.sonMaxAge");
+            assertThat(auditor.text("#description")).contains("پسر");
+            assertThat(auditor.text("#reference")).contains("خانه‌های امن بهزیستی");
+            assertThat(auditor.text("#provenance")).contains("برنامه").contains("فرزندان پسر حداکثر تا سن ۱۲ سال");
+
+            auditor.open("/console/audit/decisions/" + decisionId);
+            assertThat(auditor.all(".badge.provenance")).isNotEmpty();
+        }
+    }
+
+    @Test
     void englishPagesAreLeftToRightAndPersianRightToLeft() {
         try (Browser auditor = new Browser(base.toString())) {
             auditor.signIn("auditor");
@@ -191,6 +242,8 @@ class PolicyConsoleTest {
                     .as("auditors do not try drafts")
                     .isFalse();
             auditor.open("/console/policy/parameters/safehouse.sonMaxAge");
+            assertThat(auditor.text("#description")).contains("a son may stay in the safe house");
+            assertThat(auditor.text("#provenance")).contains("Programme");
             assertThat(auditor.has("#change"))
                     .as("auditors read, they do not change")
                     .isFalse();

@@ -158,8 +158,8 @@ class OverrideTest {
                         Map.of(
                                 "safehouse/eligibility.drl",
                                 eligibility.replace(
-                                        "insert(Conclusion.of(\"SAFE_HOUSE\", $ref, \"DAY_SERVICES\"));",
-                                        "insert(Conclusion.of(\"SAFE_HOUSE\", $ref, \"RESIDENTIAL\"));"))))
+                                        "Conclusion.of(\"SAFE_HOUSE\", $ref, \"DAY_SERVICES\")",
+                                        "Conclusion.of(\"SAFE_HOUSE\", $ref, \"RESIDENTIAL\")"))))
                 .extract()
                 .path("version");
 

@@ -88,8 +88,8 @@ class RulesetReadingTest {
                 .body("files[1].change", equalTo("MODIFIED"))
                 .body(
                         "files[1].diff",
-                        containsString("-  description: Standard residential stay in Solar Hijri months\n"
-                                + "+  description: Standard residential stay, in Solar Hijri months\n"))
+                        containsString("-    en: \"Standard residential stay in Solar Hijri months\"\n"
+                                + "+    en: \"Standard residential stay, in Solar Hijri months\"\n"))
                 .body(
                         "files[1].diff",
                         containsString("--- a/safehouse/parameters.yaml\n+++ b/safehouse/parameters.yaml"));
