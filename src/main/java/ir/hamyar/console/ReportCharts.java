@@ -136,6 +136,56 @@ final class ReportCharts {
         return new Chart(WIDTH, rows.size() * height, shapes, labels);
     }
 
+    /**
+     * One bar per row from its count column, with a mark at the height of its target column where it has one (home
+     * visits per month against the unit's target); rows of several organisations are labelled with theirs.
+     */
+    static Chart barsAgainstTarget(
+            Report report, int countColumn, int targetColumn, int organisationColumn, UnaryOperator<String> words) {
+        List<List<Object>> rows = report.rows();
+        boolean organisations =
+                rows.stream().map(row -> row.get(organisationColumn)).distinct().count() > 1;
+        long highest = 1;
+        for (List<Object> row : rows) {
+            highest = Math.max(highest, Math.max(count(row.get(countColumn)), count(row.get(targetColumn))));
+        }
+        int slot = Math.max(4, WIDTH / Math.max(1, rows.size()));
+        int bar = Math.max(3, slot * 2 / 3);
+        int every = Math.max(1, (rows.size() * 60 + WIDTH - 1) / WIDTH);
+        List<Shape> shapes = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<Object> row = rows.get(i);
+            String name =
+                    words.apply(String.valueOf(row.get(0))) + (organisations ? " " + row.get(organisationColumn) : "");
+            int x = i * slot + (slot - bar) / 2;
+            int height = (int) Math.round((double) count(row.get(countColumn)) * (HEIGHT - 10) / highest);
+            if (height > 0) {
+                shapes.add(new Shape(
+                        x,
+                        HEIGHT - height,
+                        bar,
+                        height,
+                        "visits",
+                        name + ": " + words.apply(String.valueOf(row.get(countColumn)))));
+            }
+            if (row.get(targetColumn) instanceof Number target) {
+                int y = HEIGHT - (int) Math.round(target.doubleValue() * (HEIGHT - 10) / highest);
+                shapes.add(new Shape(
+                        i * slot,
+                        y - 1,
+                        slot,
+                        2,
+                        "target",
+                        name + " — " + words.apply("target") + ": " + words.apply(String.valueOf(target))));
+            }
+            if (i % every == 0) {
+                labels.add(new Label(x + bar / 2, HEIGHT + 18, name, "middle"));
+            }
+        }
+        return new Chart(Math.max(WIDTH, rows.size() * slot), HEIGHT + LABELS, shapes, labels);
+    }
+
     /** A count as drawn: "<5" (1 to 4, not told) as 0. */
     private static long count(Object cell) {
         return cell instanceof Number number ? number.longValue() : 0;

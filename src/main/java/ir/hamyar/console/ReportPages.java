@@ -64,6 +64,7 @@ public class ReportPages {
         Report tiers = reports.tiers(period, quarters, console.caller().scope());
         Report transitions = reports.transitions(period, console.caller().scope());
         Report safeHouse = reports.safeHouse(period, console.caller().scope());
+        Report visits = reports.visits(period, console.caller().scope());
         Map<String, String> labels = labels();
         UnaryOperator<String> words = code -> ConsoleFormat.digits(labels.getOrDefault(code, code), console.getLang());
         Map<String, String> typed = new LinkedHashMap<>();
@@ -81,6 +82,8 @@ public class ReportPages {
                 .data("transitionsChart", readingOrder(ReportCharts.heatGrid(transitions, words)))
                 .data("safeHouse", safeHouse)
                 .data("safeHouseChart", readingOrder(ReportCharts.bars(safeHouse, words)))
+                .data("visits", visits)
+                .data("visitsChart", ReportCharts.barsAgainstTarget(visits, 4, 5, 3, words))
                 .data("query", AuditPages.query(typed).replaceFirst("^&", "?"));
     }
 
@@ -105,6 +108,7 @@ public class ReportPages {
                         reports.transitions(period, console.caller().scope());
                     case "safehouse" ->
                         reports.safeHouse(period, console.caller().scope());
+                    case "visits" -> reports.visits(period, console.caller().scope());
                     default -> throw new DomainException.NotFound();
                 };
         return ReportResource.csv(report);
@@ -127,6 +131,7 @@ public class ReportPages {
             }
         }
         labels.put(SMALL, console.getM().get("smallCell"));
+        labels.put("target", console.getM().get("visitTarget"));
         return labels;
     }
 

@@ -6,6 +6,7 @@ import ir.hamyar.calendar.SolarHijri;
 import ir.hamyar.evaluation.Evaluated;
 import ir.hamyar.evaluation.Evaluations;
 import ir.hamyar.evaluation.RulesCouldNotDecide;
+import ir.hamyar.facts.Casework;
 import ir.hamyar.json.Json;
 import ir.hamyar.json.Sha256;
 import ir.hamyar.json.Utf8Json;
@@ -22,8 +23,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -77,7 +80,16 @@ public class DecisionMaker {
                 asked(id, now, version, kind, profile, profileJson, input, idempotencyKey, caller),
                 Utf8Json.write(response),
                 SearchTerms.of(evaluated.firedRules(), concluded),
-                kind == ProfileKind.FAMILY ? Tally.ofFamily(concluded) : Tally.NONE);
+                kind == ProfileKind.FAMILY ? Tally.ofFamily(concluded, lastHomeVisitOn(profile)) : Tally.NONE);
+    }
+
+    private static LocalDate lastHomeVisitOn(ReadProfile profile) {
+        return profile.facts().stream()
+                .filter(Casework.class::isInstance)
+                .map(fact -> ((Casework) fact).getLastHomeVisitOn())
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     }
 
     private static Asked asked(

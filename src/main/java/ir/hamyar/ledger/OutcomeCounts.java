@@ -10,11 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Counts over what the reports tally of family decisions ({@code decision_outcome}, appended with each decision in
@@ -109,6 +112,42 @@ public class OutcomeCounts {
                     while (rows.next()) {
                         counts.add(new SafeHouseCount(
                                 rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    /**
+     * Per organisation and month (1-based index into {@code monthStarts}), how many families' recorded last home visit
+     * falls in [monthStarts[i], monthStarts[i+1]), the last month ending on {@code lastDay}; a family told of the same
+     * visit in several decisions counts once.
+     */
+    public Map<String, Map<Integer, Long>> visits(List<LocalDate> monthStarts, LocalDate lastDay, Caller.Scope scope) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where home_visit_on is not null");
+        Where.scope(where, parameters, "organisation", scope);
+        Where.condition(where, parameters, "home_visit_on >= ?", monthStarts.get(0));
+        Where.condition(where, parameters, "home_visit_on <= ?", lastDay);
+        String sql = "select organisation, width_bucket(home_visit_on, ?::date[]), count(distinct subject_ref)"
+                + " from decision_outcome" + where + " group by 1, 2";
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "date",
+                                monthStarts.stream().map(LocalDate::toString).toArray()));
+                int next = 2;
+                for (Object parameter : parameters) {
+                    select.setObject(next++, parameter);
+                }
+                Map<String, Map<Integer, Long>> counts = new TreeMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        counts.computeIfAbsent(Objects.toString(rows.getString(1), ""), org -> new HashMap<>())
+                                .put(rows.getInt(2), rows.getLong(3));
                     }
                 }
                 return counts;

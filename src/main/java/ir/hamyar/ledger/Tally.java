@@ -1,16 +1,20 @@
 package ir.hamyar.ledger;
 
+import java.time.LocalDate;
+
 /**
  * What the programme reports count of one family decision (table {@code decision_outcome}): its TIER, the applicant's
- * SAFE_HOUSE and STAY values, and how many children it did not allow to accompany their mother. No input and no
- * reason: the counts stay apart from what a family said. {@link #NONE} for decisions the reports do not count.
+ * SAFE_HOUSE and STAY values, how many children it did not allow to accompany their mother, and the day of the
+ * family's last home visit it was told of. No other input and no reason: the counts stay apart from what a family
+ * said. {@link #NONE} for decisions the reports do not count.
  */
-public record Tally(boolean counted, String tier, String safeHouse, String stay, int sonsNotAllowed) {
+public record Tally(
+        boolean counted, String tier, String safeHouse, String stay, int sonsNotAllowed, LocalDate homeVisitOn) {
 
-    public static final Tally NONE = new Tally(false, null, null, null, 0);
+    public static final Tally NONE = new Tally(false, null, null, null, 0, null);
 
-    /** A family decision's tally from its conclusions' (type, value) pairs. */
-    public static Tally ofFamily(Iterable<String[]> conclusions) {
+    /** A family decision's tally from its conclusions' (type, value) pairs and its last home visit (or null). */
+    public static Tally ofFamily(Iterable<String[]> conclusions, LocalDate homeVisitOn) {
         String tier = null;
         String safeHouse = null;
         String stay = null;
@@ -25,6 +29,6 @@ public record Tally(boolean counted, String tier, String safeHouse, String stay,
                 default -> {}
             }
         }
-        return new Tally(true, tier, safeHouse, stay, sonsNotAllowed);
+        return new Tally(true, tier, safeHouse, stay, sonsNotAllowed, homeVisitOn);
     }
 }

@@ -12,16 +12,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(name = "Report")
 public record Report(
-        @Schema(enumeration = {"tiers", "transitions", "safehouse"}) String report,
+        @Schema(enumeration = {"tiers", "transitions", "safehouse", "visits"}) String report,
         LocalDate from,
         String fromJalali,
         LocalDate to,
         String toJalali,
-        @Schema(description = "month or quarter (Solar Hijri); tiers only", nullable = true) String interval,
+        @Schema(description = "month or quarter (Solar Hijri); tiers and visits only", nullable = true) String interval,
         @Schema(
                         description = "the organisation counted, * for every organisation, none for records of none",
                         nullable = true)
                 String organisation,
         List<String> columns,
-        @Schema(type = SchemaType.ARRAY, description = "rows of cells: labels as text, counts as numbers or \"<5\"")
+        @Schema(
+                        type = SchemaType.ARRAY,
+                        description =
+                                "rows of cells: labels as text, counts as numbers or \"<5\", a target and whether it was met")
                 List<List<Object>> rows) {}

@@ -17,7 +17,7 @@ final class ReportCsv {
 
     private static void line(StringBuilder csv, List<?> cells) {
         StringJoiner line = new StringJoiner(",");
-        cells.forEach(cell -> line.add(cell(String.valueOf(cell))));
+        cells.forEach(cell -> line.add(cell(cell == null ? "" : String.valueOf(cell))));
         csv.append(line).append("\r\n");
     }
 

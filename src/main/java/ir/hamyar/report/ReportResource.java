@@ -111,6 +111,26 @@ public class ReportResource {
         return answer(reports.safeHouse(period, scope()), headers);
     }
 
+    @GET
+    @Path("visits")
+    @Operation(
+            summary = "Per Solar Hijri month and organisation, families whose recorded last home visit falls in it,"
+                    + " against the monthly target",
+            description = PERIOD + " The month of a visit is that of lastHomeVisitOn as the decisions recorded it; a"
+                    + " family counts once a month. The target is casework.monthlyVisitTarget of the active version.")
+    @APIResponse(
+            responseCode = "200",
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)),
+                @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))
+            })
+    public Response visits(@QueryParam("from") String from, @QueryParam("to") String to, @Context HttpHeaders headers) {
+        List<FieldError> errors = new ArrayList<>();
+        Reports.Period period = period(from, to, errors);
+        QueryParams.refuseIfAny(errors);
+        return answer(reports.visits(period, scope()), headers);
+    }
+
     private Caller.Scope scope() {
         return Caller.of(identity).scope();
     }

@@ -4,6 +4,7 @@ import ir.hamyar.calendar.IranTime;
 import ir.hamyar.calendar.SolarHijri;
 import ir.hamyar.calendar.SolarHijriDate;
 import ir.hamyar.engine.ConclusionCatalogue;
+import ir.hamyar.engine.Parameter;
 import ir.hamyar.ledger.OutcomeCounts;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.ruleset.ActiveRuleset;
@@ -15,18 +16,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The programme managers' reports (contract v1.1): families by tier per interval, re-tiering transitions and
- * safe-house outcomes, over the decisions of the caller's scope, small cells shown as {@code "<5"}. Aggregates only:
+ * The programme managers' reports (contract v1.1): families by tier per interval, re-tiering transitions,
+ * safe-house outcomes and home visits per month (Policy v1.2), over the decisions of the caller's scope, small cells shown as {@code "<5"}. Aggregates only:
  * no report names a family.
  */
 @ApplicationScoped
 public class Reports {
 
     static final String TIER = "TIER";
+    static final String VISIT_TARGET = "casework.monthlyVisitTarget";
 
     private final OutcomeCounts counts;
     private final ActiveRuleset active;
@@ -94,6 +98,49 @@ public class Reports {
         values("STAY", byStay.keySet()).forEach(value -> rows.add(row("STAY", value, byStay.getOrDefault(value, 0L))));
         rows.add(row("ACCOMPANY", "NOT_ALLOWED", sons));
         return report("safehouse", period, null, scope, List.of("type", "value", "count"), rows);
+    }
+
+    /**
+     * Per Solar Hijri month and organisation, the families whose recorded last home visit falls in it, against the
+     * social-work unit's monthly target ({@code casework.monthlyVisitTarget} in force on the month's first day, when
+     * the active version has it): Policy v1.2 §3.
+     */
+    public Report visits(Period period, Caller.Scope scope) {
+        List<Intervals.Interval> months = Intervals.of(period.first(), period.last(), false);
+        Map<String, Map<Integer, Long>> visited =
+                counts.visits(months.stream().map(Intervals.Interval::first).toList(), period.last(), scope);
+        Set<String> organisations = new TreeSet<>(visited.keySet());
+        if (!scope.every()) {
+            organisations.add(Objects.toString(scope.organisation(), ""));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            Intervals.Interval month = months.get(i);
+            Integer target = target(month.first());
+            for (String organisation : organisations) {
+                long families = visited.getOrDefault(organisation, Map.of()).getOrDefault(i + 1, 0L);
+                List<Object> row = new ArrayList<>(List.of(
+                        month.label(), month.first().toString(), month.last().toString(), organisation));
+                row.add(SmallCells.count(families));
+                row.add(target);
+                row.add(target == null ? null : families >= target);
+                rows.add(row);
+            }
+        }
+        return report(
+                "visits",
+                period,
+                "month",
+                scope,
+                List.of("period", "from", "to", "organisation", "familiesVisited", "target", "targetMet"),
+                rows);
+    }
+
+    private Integer target(LocalDate on) {
+        Parameter target = active.current().ruleset().parameters().all().get(VISIT_TARGET);
+        return target == null || target.values().floorKey(on) == null
+                ? null
+                : target.valueOn(on).intValue();
     }
 
     private static List<Object> row(String type, String value, long count) {

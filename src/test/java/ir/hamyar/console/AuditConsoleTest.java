@@ -130,7 +130,10 @@ class AuditConsoleTest {
             assertThat(manager.text("#scope-organisation")).isEqualTo(TwoOrganisationsProfile.A);
             String cell = "#transitions-table tr[data-first='" + first + "'] td[data-latest='" + latest + "']";
             assertThat(manager.text(cell)).isEqualTo("<۵");
-            assertThat(manager.all("svg.chart")).hasSize(3);
+            assertThat(manager.all("svg.chart")).hasSize(4);
+            assertThat(manager.all("#visits-table tbody tr")).isNotEmpty();
+            assertThat(manager.text("#visits-table thead")).contains("هدف ماهانه");
+            manager.screenshot("reports-visits-fa", "#visits-report");
             assertThat(manager.all("a").stream()
                             .map(link -> String.valueOf(link.getAttribute("href")))
                             .filter(href -> href.contains("/console/audit") || href.contains("/console/decisions")))

@@ -107,6 +107,58 @@ class ReportsTest {
     }
 
     @Test
+    void aManagerSeesTheFamiliesVisitedEachSolarHijriMonthAgainstTheUnitsTarget() {
+        // Mordad 1405 (2026-07-23 to 2026-08-22): six families, one of them told of her visit twice; Shahrivar: two.
+        for (int family = 0; family < 6; family++) {
+            ObjectNode visited = visitedOn("2026-08-0" + (family + 1));
+            Api.decide("intake2", visited);
+            if (family == 0) {
+                Api.decide("intake2", visited.deepCopy());
+            }
+        }
+        Api.decide("intake2", visitedOn("2026-09-01"));
+        Api.decide("intake2", visitedOn("2026-09-02"));
+        Api.decide("intake", visitedOn("2026-08-10"));
+
+        JsonPath visits = new JsonPath(Api.as("manager-b")
+                .get("/api/v1/reports/visits?from=2026-07-23&to=2026-09-22")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+
+        assertThat(visits.getString("report")).isEqualTo("visits");
+        assertThat(visits.getString("organisation")).isEqualTo(TwoOrganisationsProfile.B);
+        assertThat(visits.getList("columns"))
+                .containsExactly("period", "from", "to", "organisation", "familiesVisited", "target", "targetMet");
+        assertThat(visits.getList("rows"))
+                .containsExactly(
+                        List.of("1405-05", "2026-07-23", "2026-08-22", TwoOrganisationsProfile.B, 6, 20, false),
+                        List.of("1405-06", "2026-08-23", "2026-09-22", TwoOrganisationsProfile.B, "<5", 20, false));
+
+        String csv = Api.as("manager-b")
+                .accept("text/csv")
+                .get("/api/v1/reports/visits?from=2026-07-23&to=2026-09-22")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .extract()
+                .asString();
+        assertThat(csv.split("\r\n"))
+                .containsExactly(
+                        "period,from,to,organisation,familiesVisited,target,targetMet",
+                        "1405-05,2026-07-23,2026-08-22," + TwoOrganisationsProfile.B + ",6,20,false",
+                        "1405-06,2026-08-23,2026-09-22," + TwoOrganisationsProfile.B + ",<5,20,false");
+        Api.as("intake2").get("/api/v1/reports/visits").then().statusCode(403);
+    }
+
+    private static ObjectNode visitedOn(String day) {
+        ObjectNode family = Fixtures.unique("family-safehouse.json");
+        Fixtures.without(family, "/safeHouse");
+        return Fixtures.with(family, "/casework/lastHomeVisitOn", "\"" + day + "\"");
+    }
+
+    @Test
     void aManagerCannotOpenAnyIndividualRecord() {
         String decisionId = Api.as("intake2")
                 .body(Fixtures.unique("helper.json").toString())
