@@ -38,7 +38,7 @@ final class ChainAppend {
             + " hash)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String TALLY = "insert into decision_outcome (seq, decided_at, organisation, subject_ref,"
-            + " tier, safe_house, stay, sons_not_allowed, home_visit_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " tier, safe_house, stay, sons_not_allowed, home_visit_month) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String EXISTING = "select " + DecisionRecords.COLUMNS + DecisionRecords.FROM
             + " where (d.caller, d.idempotency_key) in (select * from unnest(?::varchar[], ?::varchar[]))";
 
@@ -191,7 +191,7 @@ final class ChainAppend {
         insert.setString(6, tally.safeHouse());
         insert.setString(7, tally.stay());
         insert.setShort(8, (short) tally.sonsNotAllowed());
-        insert.setObject(9, tally.homeVisitOn(), Types.DATE);
+        insert.setObject(9, tally.homeVisitMonth(), Types.DATE);
     }
 
     private static void bind(

@@ -120,17 +120,17 @@ public class OutcomeCounts {
     }
 
     /**
-     * Per organisation and month (1-based index into {@code monthStarts}), how many families' recorded last home visit
-     * falls in [monthStarts[i], monthStarts[i+1]), the last month ending on {@code lastDay}; a family told of the same
-     * visit in several decisions counts once.
+     * Per organisation and Solar Hijri month (1-based index into {@code monthStarts}, each the first day of a month),
+     * how many families' recorded last home visit falls in it; a family told of visits in one month in several
+     * decisions counts once.
      */
-    public Map<String, Map<Integer, Long>> visits(List<LocalDate> monthStarts, LocalDate lastDay, Caller.Scope scope) {
+    public Map<String, Map<Integer, Long>> visits(List<LocalDate> monthStarts, Caller.Scope scope) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" where home_visit_on is not null");
+        StringBuilder where = new StringBuilder(" where home_visit_month is not null");
         Where.scope(where, parameters, "organisation", scope);
-        Where.condition(where, parameters, "home_visit_on >= ?", monthStarts.get(0));
-        Where.condition(where, parameters, "home_visit_on <= ?", lastDay);
-        String sql = "select organisation, width_bucket(home_visit_on, ?::date[]), count(distinct subject_ref)"
+        Where.condition(where, parameters, "home_visit_month >= ?", monthStarts.get(0));
+        Where.condition(where, parameters, "home_visit_month <= ?", monthStarts.get(monthStarts.size() - 1));
+        String sql = "select organisation, width_bucket(home_visit_month, ?::date[]), count(distinct subject_ref)"
                 + " from decision_outcome" + where + " group by 1, 2";
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {

@@ -1,20 +1,22 @@
 package ir.hamyar.ledger;
 
+import ir.hamyar.calendar.SolarHijri;
+import ir.hamyar.calendar.SolarHijriDate;
 import java.time.LocalDate;
 
 /**
  * What the programme reports count of one family decision (table {@code decision_outcome}): its TIER, the applicant's
- * SAFE_HOUSE and STAY values, how many children it did not allow to accompany their mother, and the day of the
- * family's last home visit it was told of. No other input and no reason: the counts stay apart from what a family
- * said. {@link #NONE} for decisions the reports do not count.
+ * SAFE_HOUSE and STAY values, how many children it did not allow to accompany their mother, and the Solar Hijri month
+ * (its first day) of the family's last home visit it was told of. No other input and no reason: the counts stay apart
+ * from what a family said. {@link #NONE} for decisions the reports do not count.
  */
 public record Tally(
-        boolean counted, String tier, String safeHouse, String stay, int sonsNotAllowed, LocalDate homeVisitOn) {
+        boolean counted, String tier, String safeHouse, String stay, int sonsNotAllowed, LocalDate homeVisitMonth) {
 
     public static final Tally NONE = new Tally(false, null, null, null, 0, null);
 
-    /** A family decision's tally from its conclusions' (type, value) pairs and its last home visit (or null). */
-    public static Tally ofFamily(Iterable<String[]> conclusions, LocalDate homeVisitOn) {
+    /** A family decision's tally from its conclusions' (type, value) pairs and the day of its last home visit (or null). */
+    public static Tally ofFamily(Iterable<String[]> conclusions, LocalDate lastHomeVisitOn) {
         String tier = null;
         String safeHouse = null;
         String stay = null;
@@ -29,6 +31,14 @@ public record Tally(
                 default -> {}
             }
         }
-        return new Tally(true, tier, safeHouse, stay, sonsNotAllowed, homeVisitOn);
+        return new Tally(true, tier, safeHouse, stay, sonsNotAllowed, monthOf(lastHomeVisitOn));
+    }
+
+    private static LocalDate monthOf(LocalDate day) {
+        if (day == null) {
+            return null;
+        }
+        SolarHijriDate jalali = SolarHijri.of(day);
+        return SolarHijri.toLocalDate(new SolarHijriDate(jalali.year(), jalali.month(), 1));
     }
 }

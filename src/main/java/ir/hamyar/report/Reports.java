@@ -103,16 +103,21 @@ public class Reports {
     /**
      * Per Solar Hijri month and organisation, the families whose recorded last home visit falls in it, against the
      * social-work unit's monthly target ({@code casework.monthlyVisitTarget} in force on the month's first day, when
-     * the active version has it): Policy v1.2 §3.
+     * the active version has it): Policy v1.2 §3. The record keeps the month of a visit, not its day, so a month the
+     * period starts or ends within is counted whole. Whether the target was met is said only of a month that has
+     * ended, and never so as to tell more than a {@code "<5"} cell does.
      */
     public Report visits(Period period, Caller.Scope scope) {
-        List<Intervals.Interval> months = Intervals.of(period.first(), period.last(), false);
+        List<Intervals.Interval> months = Intervals.of(period.first(), period.last(), false).stream()
+                .map(Reports::wholeMonth)
+                .toList();
         Map<String, Map<Integer, Long>> visited =
-                counts.visits(months.stream().map(Intervals.Interval::first).toList(), period.last(), scope);
+                counts.visits(months.stream().map(Intervals.Interval::first).toList(), scope);
         Set<String> organisations = new TreeSet<>(visited.keySet());
         if (!scope.every()) {
             organisations.add(Objects.toString(scope.organisation(), ""));
         }
+        LocalDate today = IranTime.today();
         List<List<Object>> rows = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
             Intervals.Interval month = months.get(i);
@@ -123,7 +128,7 @@ public class Reports {
                         month.label(), month.first().toString(), month.last().toString(), organisation));
                 row.add(SmallCells.count(families));
                 row.add(target);
-                row.add(target == null ? null : families >= target);
+                row.add(month.last().isBefore(today) ? targetMet(families, target) : null);
                 rows.add(row);
             }
         }
@@ -134,6 +139,25 @@ public class Reports {
                 scope,
                 List.of("period", "from", "to", "organisation", "familiesVisited", "target", "targetMet"),
                 rows);
+    }
+
+    private static Intervals.Interval wholeMonth(Intervals.Interval month) {
+        SolarHijriDate jalali = SolarHijri.of(month.first());
+        LocalDate first = SolarHijri.toLocalDate(new SolarHijriDate(jalali.year(), jalali.month(), 1));
+        return new Intervals.Interval(
+                month.label(), first, SolarHijri.plusMonths(first, 1).minusDays(1));
+    }
+
+    /** Met or not; unsaid (null) when the count is a small cell the target would tell apart. */
+    private static Boolean targetMet(long families, Integer target) {
+        if (target == null) {
+            return null;
+        }
+        boolean small = families > 0 && families < SmallCells.SHOWN_FROM;
+        if (small && target < SmallCells.SHOWN_FROM) {
+            return null;
+        }
+        return families >= target;
     }
 
     private Integer target(LocalDate on) {

@@ -4,10 +4,12 @@ package ir.hamyar.report;
 final class SmallCells {
 
     static final String SMALL = "<5";
+    /** The smallest count shown as it is. */
+    static final int SHOWN_FROM = 5;
 
     private SmallCells() {}
 
     static Object count(long count) {
-        return count > 0 && count < 5 ? SMALL : count;
+        return count > 0 && count < SHOWN_FROM ? SMALL : count;
     }
 }

@@ -150,6 +150,30 @@ class ReportsTest {
                         "1405-05,2026-07-23,2026-08-22," + TwoOrganisationsProfile.B + ",6,20,false",
                         "1405-06,2026-08-23,2026-09-22," + TwoOrganisationsProfile.B + ",<5,20,false");
         Api.as("intake2").get("/api/v1/reports/visits").then().statusCode(403);
+
+        JsonPath everyOrganisation = new JsonPath(Api.as("auditor")
+                .get("/api/v1/reports/visits?from=2026-08-01&to=2026-08-10")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        assertThat(everyOrganisation.getString("organisation")).isEqualTo("*");
+        assertThat(everyOrganisation.getList("rows"))
+                .as("whole months, each organisation a row")
+                .contains(
+                        List.of("1405-05", "2026-07-23", "2026-08-22", TwoOrganisationsProfile.B, 6, 20, false),
+                        List.of("1405-05", "2026-07-23", "2026-08-22", TwoOrganisationsProfile.A, "<5", 20, false));
+
+        List<List<Object>> thisYear = new JsonPath(Api.as("manager-b")
+                        .get("/api/v1/reports/visits")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .getList("rows");
+        assertThat(thisYear.get(thisYear.size() - 1).get(6))
+                .as("a month that has not ended is not judged")
+                .isNull();
     }
 
     private static ObjectNode visitedOn(String day) {
