@@ -96,7 +96,9 @@ class EffectiveDatedParametersTest {
             assertThat(caseloadOf13Families(original, day)).isEqualTo("WITHIN_RANGE");
         }
         for (LocalDate day : List.of(CHANGE, CHANGE.plusMonths(5))) {
-            assertThat(caseloadOf13Families(lowered, day)).isEqualTo("FULL");
+            assertThat(caseloadOf13Families(lowered, day))
+                    .as("13 families above a maximum of 12 (Policy v1.2)")
+                    .isEqualTo("OVER_CAPACITY");
             assertThat(caseloadOf13Families(original, day)).isEqualTo("WITHIN_RANGE");
         }
     }
