@@ -6,6 +6,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import ir.hamyar.decision.DecisionService;
 import ir.hamyar.decision.Overrides;
+import ir.hamyar.engine.CompiledRuleset;
 import ir.hamyar.engine.ConclusionCatalogue;
 import ir.hamyar.json.Json;
 import ir.hamyar.ledger.CaseworkerOverride;
@@ -73,9 +74,9 @@ public class DecisionPages {
         JsonNode decision = Json.readOwn(decisions
                 .find(decisionId, console.caller())
                 .orElseThrow(() -> new DomainException.NotFound("there is no decision " + decisionId + " of yours")));
-        ConclusionCatalogue catalogue = rulesets.compiled(
-                        decision.path("ruleset").path("version").asInt())
-                .conclusions();
+        CompiledRuleset ruleset =
+                rulesets.compiled(decision.path("ruleset").path("version").asInt());
+        ConclusionCatalogue catalogue = ruleset.conclusions();
         List<ConclusionRow> rows = new ArrayList<>();
         for (JsonNode conclusion : decision.path("conclusions")) {
             rows.add(ConclusionRow.of(conclusion, decision.path("overrides"), catalogue));
@@ -87,6 +88,7 @@ public class DecisionPages {
                 .data("assessedOnJalali", decision.path("assessedOnJalali").asText())
                 .data("version", decision.path("ruleset").path("version").asInt())
                 .data("rows", rows)
+                .data("rules", ruleset.rules())
                 .data("overrides", overridesOf(decision));
     }
 

@@ -61,6 +61,10 @@ final class ParameterFileReader {
                                 + (BILINGUAL.contains(field) ? " (as { fa: …, en: … })" : "")));
             }
         }
+        if (node.has("why") && !node.path("why").isObject()) {
+            problems.add(new CompileProblem(
+                    path, 0, 0, "parameter " + name + ": why is written in both languages, as { fa: …, en: … }"));
+        }
         Provenance provenance = ProvenanceReader.read(
                 new ProvenanceReader.Written(
                         node.path("provenance").asText(null),

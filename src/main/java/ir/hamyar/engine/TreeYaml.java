@@ -50,8 +50,13 @@ final class TreeYaml {
         return new Text(node.path("fa").asText(null), node.path("en").asText(null));
     }
 
+    /** A {@code { fa: …, en: … }} node with a text, not blank, in each language. */
     static boolean hasBothLanguages(JsonNode node) {
-        return node.path("fa").isTextual() && node.path("en").isTextual();
+        return isText(node.path("fa")) && isText(node.path("en"));
+    }
+
+    private static boolean isText(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank();
     }
 
     /** The line of {@code offset} in {@code text}, from 1. */

@@ -249,6 +249,7 @@ class RuleCompilerTest {
                   unit: year
                   reference: { fa: "خانه امن", en: "Safe houses" }
                   provenance: ASSUMPTION
+                  why: because we think so
                   values:
                     2016-03-20: 12
                 """;
@@ -258,6 +259,7 @@ class RuleCompilerTest {
                         .extracting(CompileProblem::message)
                         .contains(
                                 "parameter safehouse.sonMaxAge needs a description (as { fa: …, en: … })",
+                                "parameter safehouse.sonMaxAge: why is written in both languages, as { fa: …, en: … }",
                                 "parameter safehouse.sonMaxAge: an ASSUMPTION provenance says why in Persian and in"
                                         + " English"));
     }
