@@ -110,6 +110,10 @@ class AuditConsoleTest {
             auditor.open("/console/audit/rules");
             assertThat(auditor.all("#rules tr.never-fired")).isNotEmpty();
             assertThat(auditor.text("#rules")).contains(rule);
+            assertThat(auditor.text(
+                            "#rules tr[data-rule='tiering/FewerAnsweredIndicatorsThanTheCoverageLineIsInsufficientData']"
+                                    + " .badge.provenance"))
+                    .isEqualTo("فرض");
             auditor.screenshot("audit-rules-fa");
         }
     }

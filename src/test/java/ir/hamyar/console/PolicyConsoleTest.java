@@ -188,8 +188,6 @@ class PolicyConsoleTest {
                     .isEqualTo("درصد نماگرهای مربوط که پیش از سطح‌بندی باید پاسخ داده شوند");
             assertThat(auditor.text("tr[data-parameter='tiering.minCoveragePercent'] .badge.provenance"))
                     .isEqualTo("فرض");
-            assertThat(auditor.text("tr[data-parameter='tiering.reassessmentMonths'] .badge.provenance"))
-                    .isEqualTo("برنامه");
             assertThat(auditor.text(again + " .badge.provenance")).isEqualTo("برنامه");
             assertThat(auditor.text(again + " .provenance-detail"))
                     .contains("طرح مرکز محلی همیاری خانواده")
@@ -200,8 +198,6 @@ class PolicyConsoleTest {
             assertThat(auditor.has(again))
                     .as("a programme's rule is not an assumption")
                     .isFalse();
-            assertThat(auditor.has("tr[data-parameter='tiering.reassessmentMonths']"))
-                    .isFalse();
             assertThat(auditor.has("tr[data-parameter='tiering.minCoveragePercent']"))
                     .isTrue();
             assertThat(auditor.all("article.rule .badge.provenance"))
@@ -209,6 +205,13 @@ class PolicyConsoleTest {
                     .allSatisfy(badge -> assertThat(badge.getText()).isEqualTo("فرض"));
             assertThat(auditor.text(".provenance-detail")).startsWith("چرا فرض کرده‌ایم");
             auditor.screenshot("programme-assumptions-fa");
+
+            auditor.open("/console/policy/safehouse?show=assumptions");
+            assertThat(auditor.has("tr[data-parameter='safehouse.sonMaxAge']"))
+                    .as("the safe houses' own number")
+                    .isFalse();
+            assertThat(auditor.text("tr[data-parameter='safehouse.applicantMinAge'] .badge.provenance"))
+                    .isEqualTo("فرض");
 
             auditor.open("/console/policy/parameters/safehouse.sonMaxAge");
             assertThat(auditor.text("#description")).contains("پسر");
@@ -268,6 +271,9 @@ class PolicyConsoleTest {
         try (Browser caseworker = new Browser(base.toString())) {
             caseworker.signIn("intake").type("#decision-id", decision).submit("#open-decision");
             assertThat(caseworker.attribute(safeHouse, "data-value")).isEqualTo("DAY_SERVICES");
+            assertThat(caseworker.text(safeHouse + " .badge.provenance"))
+                    .as("the day-services rule reads the safe houses' own words")
+                    .isEqualTo("برنامه");
             caseworker.find(safeHouse + " summary").click();
             caseworker
                     .select(safeHouse + " select[name='value']", "RESIDENTIAL")
