@@ -17,37 +17,10 @@ import org.junit.jupiter.api.Test;
 class EffectiveDatedParametersTest {
 
     private static final LocalDate CHANGE = LocalDate.of(2027, 3, 21);
-    private static final String PARAMETERS =
-            """
-            safehouse.applicantMinAge:
-              description: Minimum age
-              unit: year
-              reference: Behzisti safe houses
-              values:
-                2016-03-20: 18
-            safehouse.sonMaxAge:
-              description: Oldest age of a son staying with his mother
-              unit: year
-              reference: Behzisti safe houses
-              values:
-                2016-03-20: 12
-                2027-03-21: 14
-            safehouse.standardStayMonths:
-              description: Standard stay
-              unit: month
-              reference: Behzisti safe houses
-              values:
-                2016-03-20: 4
-            safehouse.maxStayMonths:
-              description: Longest stay
-              unit: month
-              reference: Behzisti safe houses
-              values:
-                2016-03-20: 8
-            """;
 
-    private final CompiledRuleset ruleset =
-            new RuleCompiler().compile(RuleTrees.shippedWith("safehouse/parameters.yaml", PARAMETERS));
+    private final CompiledRuleset ruleset = new RuleCompiler()
+            .compile(RuleTrees.shippedWith(
+                    "safehouse/parameters.yaml", RuleTrees.SAFEHOUSE_PARAMETERS_BEFORE_POLICY_1_2));
     private final Evaluator evaluator = new Evaluator(10_000);
 
     @Test

@@ -266,33 +266,6 @@ class RuleCompilerTest {
 
     @Test
     void aVersionWrittenBeforeProvenanceStillCompilesWithNoneStated() {
-        String oldParameters =
-                """
-                safehouse.applicantMinAge:
-                  description: Age from which a woman may apply
-                  unit: year
-                  reference: Behzisti safe houses
-                  values:
-                    2016-03-20: 18
-                safehouse.sonMaxAge:
-                  description: Oldest age of a son
-                  unit: year
-                  reference: Behzisti safe houses
-                  values:
-                    2016-03-20: 12
-                safehouse.standardStayMonths:
-                  description: Standard stay
-                  unit: month
-                  reference: Behzisti safe houses
-                  values:
-                    2016-03-20: 4
-                safehouse.maxStayMonths:
-                  description: Longest stay
-                  unit: month
-                  reference: Behzisti safe houses
-                  values:
-                    2016-03-20: 8
-                """;
         String oldRule =
                 """
                 package safehouse;
@@ -306,7 +279,9 @@ class RuleCompilerTest {
                 end
                 """;
         Map<String, byte[]> files = new HashMap<>(RuleTrees.shipped().files());
-        files.put("safehouse/parameters.yaml", oldParameters.getBytes(StandardCharsets.UTF_8));
+        files.put(
+                "safehouse/parameters.yaml",
+                RuleTrees.SAFEHOUSE_PARAMETERS_BEFORE_POLICY_1_2.getBytes(StandardCharsets.UTF_8));
         files.put("safehouse/old.drl", oldRule.getBytes(StandardCharsets.UTF_8));
 
         CompiledRuleset old = compiler.compile(new RuleTree(files));
@@ -315,7 +290,9 @@ class RuleCompilerTest {
                 .isNull();
         Parameter sonMaxAge = old.parameters().all().get("safehouse.sonMaxAge");
         assertThat(sonMaxAge.provenance()).isNull();
-        assertThat(sonMaxAge.description()).isEqualTo(new Text("Oldest age of a son", "Oldest age of a son"));
+        assertThat(sonMaxAge.description())
+                .isEqualTo(new Text(
+                        "Oldest age of a son staying with his mother", "Oldest age of a son staying with his mother"));
     }
 
     @Test

@@ -118,6 +118,39 @@ public final class RuleTrees {
 
     private RuleTrees() {}
 
+    /**
+     * The safe-house parameters as versions before Policy v1.2 wrote them (one language, no provenance), with the son
+     * age limit raised to 14 from 2027-03-21.
+     */
+    public static final String SAFEHOUSE_PARAMETERS_BEFORE_POLICY_1_2 =
+            """
+            safehouse.applicantMinAge:
+              description: Minimum age
+              unit: year
+              reference: Behzisti safe houses
+              values:
+                2016-03-20: 18
+            safehouse.sonMaxAge:
+              description: Oldest age of a son staying with his mother
+              unit: year
+              reference: Behzisti safe houses
+              values:
+                2016-03-20: 12
+                2027-03-21: 14
+            safehouse.standardStayMonths:
+              description: Standard stay
+              unit: month
+              reference: Behzisti safe houses
+              values:
+                2016-03-20: 4
+            safehouse.maxStayMonths:
+              description: Longest stay
+              unit: month
+              reference: Behzisti safe houses
+              values:
+                2016-03-20: 8
+            """;
+
     public static RuleTree shipped() {
         return RuleTreeLoader.fromDirectory(SHIPPED);
     }
