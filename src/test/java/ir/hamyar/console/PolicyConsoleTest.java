@@ -171,13 +171,8 @@ class PolicyConsoleTest {
 
     @Test
     void thePersianPolicyPagesSayInPersianWhereEachRuleAndNumberComesFromAndFilterTheAssumptions() {
-        String decisionId = Api.asIntake()
-                .body(Fixtures.unique("family-safehouse.json").toString())
-                .post("/api/v1/decisions/family")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("decisionId");
+        String decisionId =
+                Api.decide("intake", Fixtures.unique("family-safehouse.json")).getString("decisionId");
         String again = "article[data-rule='tiering/TieredFamilyIsTieredAgainAtTheEndOfItsYear']";
         try (Browser auditor = new Browser(base.toString())) {
             auditor.signIn("auditor").open("/console/policy");

@@ -109,13 +109,8 @@ class ActiveRulesetContentTest {
 
     @Test
     void anAuditRecordSaysWhereEachFiredRuleAndTheParametersItReadComeFrom() {
-        String decisionId = Api.asIntake()
-                .body(Fixtures.unique("family-safehouse.json").toString())
-                .post("/api/v1/decisions/family")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("decisionId");
+        String decisionId =
+                Api.decide("intake", Fixtures.unique("family-safehouse.json")).getString("decisionId");
 
         JsonPath record = Api.as("auditor")
                 .get("/api/v1/audit/decisions/" + decisionId)
