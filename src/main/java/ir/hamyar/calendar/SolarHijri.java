@@ -98,6 +98,12 @@ public final class SolarHijri {
         return plusMonths(date, years * MONTHS_PER_YEAR);
     }
 
+    /** The first day of the Solar Hijri month {@code date} falls in. */
+    public static LocalDate firstOfMonth(LocalDate date) {
+        SolarHijriDate jalali = of(date);
+        return toLocalDate(new SolarHijriDate(jalali.year(), jalali.month(), 1));
+    }
+
     /** Whole Solar Hijri months from {@code from} to {@code to} (negative when {@code to} comes first). */
     public static int monthsBetween(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {

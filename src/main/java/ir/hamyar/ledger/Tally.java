@@ -1,7 +1,6 @@
 package ir.hamyar.ledger;
 
 import ir.hamyar.calendar.SolarHijri;
-import ir.hamyar.calendar.SolarHijriDate;
 import java.time.LocalDate;
 
 /**
@@ -31,14 +30,12 @@ public record Tally(
                 default -> {}
             }
         }
-        return new Tally(true, tier, safeHouse, stay, sonsNotAllowed, monthOf(lastHomeVisitOn));
-    }
-
-    private static LocalDate monthOf(LocalDate day) {
-        if (day == null) {
-            return null;
-        }
-        SolarHijriDate jalali = SolarHijri.of(day);
-        return SolarHijri.toLocalDate(new SolarHijriDate(jalali.year(), jalali.month(), 1));
+        return new Tally(
+                true,
+                tier,
+                safeHouse,
+                stay,
+                sonsNotAllowed,
+                lastHomeVisitOn == null ? null : SolarHijri.firstOfMonth(lastHomeVisitOn));
     }
 }

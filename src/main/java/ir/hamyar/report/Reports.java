@@ -23,8 +23,8 @@ import java.util.TreeSet;
 
 /**
  * The programme managers' reports (contract v1.1): families by tier per interval, re-tiering transitions,
- * safe-house outcomes and home visits per month (Policy v1.2), over the decisions of the caller's scope, small cells shown as {@code "<5"}. Aggregates only:
- * no report names a family.
+ * safe-house outcomes and home visits per month (Policy v1.2), over the decisions of the caller's scope, small cells
+ * shown as {@code "<5"}. Aggregates only: no report names a family.
  */
 @ApplicationScoped
 public class Reports {
@@ -142,8 +142,7 @@ public class Reports {
     }
 
     private static Intervals.Interval wholeMonth(Intervals.Interval month) {
-        SolarHijriDate jalali = SolarHijri.of(month.first());
-        LocalDate first = SolarHijri.toLocalDate(new SolarHijriDate(jalali.year(), jalali.month(), 1));
+        LocalDate first = SolarHijri.firstOfMonth(month.first());
         return new Intervals.Interval(
                 month.label(), first, SolarHijri.plusMonths(first, 1).minusDays(1));
     }
