@@ -1,6 +1,8 @@
 package ir.hamyar.audit;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import ir.hamyar.ledger.AuditRead;
+import ir.hamyar.ledger.AuditReads;
 import ir.hamyar.ledger.ChainVerifier;
 import ir.hamyar.ledger.DecisionQuery;
 import ir.hamyar.ledger.OverrideChain;

@@ -1,6 +1,7 @@
 package ir.hamyar.audit;
 
 import ir.hamyar.engine.RuleInfo;
+import ir.hamyar.ledger.AuditReads;
 import ir.hamyar.ledger.DecisionQuery;
 import ir.hamyar.ledger.DecisionRecords;
 import ir.hamyar.ledger.FailedEvaluations;

@@ -1,10 +1,12 @@
 package ir.hamyar.audit;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
 import ir.hamyar.ruleset.ActiveRuleset;
+import ir.hamyar.security.Caller;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -26,18 +28,22 @@ public class ImpactResource {
 
     private final Impact impact;
     private final ActiveRuleset active;
+    private final SecurityIdentity identity;
 
-    public ImpactResource(Impact impact, ActiveRuleset active) {
+    public ImpactResource(Impact impact, ActiveRuleset active, SecurityIdentity identity) {
         this.impact = impact;
         this.active = active;
+        this.identity = identity;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(summary = "Replay the most recent decisions (limit, default 1000) under a version and report changes")
+    @Operation(
+            summary = "Replay the most recent decisions of your scope (limit, default 1000) under a version and report"
+                    + " changes: counts and transitions; the changed decisions only to an auditor (recorded as read)")
     public Impact.Report rulesetImpact(@PathParam("version") String version, byte[] body) {
-        return impact.of(active.number(version), limit(body));
+        return impact.of(active.number(version), limit(body), Caller.of(identity), identity.hasRole(Roles.AUDITOR));
     }
 
     private static int limit(byte[] body) {

@@ -37,7 +37,7 @@ public class ConsoleErrors {
 
     @ServerExceptionMapper(priority = Priorities.USER - 1)
     public Response domain(DomainException e, HttpServerRequest request) {
-        return answer(ProblemResponses.of(e), request);
+        return ProblemResponses.withRetryAfter(answer(ProblemResponses.of(e), request), e);
     }
 
     @ServerExceptionMapper(priority = Priorities.USER - 1)

@@ -72,7 +72,7 @@ public class DecisionPages {
     @Path("{decisionId}")
     public TemplateInstance decision(@PathParam("decisionId") String decisionId) {
         JsonNode decision = Json.readOwn(decisions
-                .find(decisionId, console.caller())
+                .find(decisionId, console.caller(), console.isAuditor())
                 .orElseThrow(() -> new DomainException.NotFound("there is no decision " + decisionId + " of yours")));
         CompiledRuleset ruleset =
                 rulesets.compiled(decision.path("ruleset").path("version").asInt());

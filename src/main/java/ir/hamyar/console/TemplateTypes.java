@@ -1,7 +1,6 @@
 package ir.hamyar.console;
 
 import io.quarkus.qute.TemplateData;
-import ir.hamyar.audit.AuditRead;
 import ir.hamyar.audit.AuditRecord;
 import ir.hamyar.audit.DecisionAudit;
 import ir.hamyar.audit.Differences;
@@ -17,6 +16,7 @@ import ir.hamyar.engine.Provenance;
 import ir.hamyar.engine.RuleInfo;
 import ir.hamyar.evaluation.ConclusionView;
 import ir.hamyar.facts.Text;
+import ir.hamyar.ledger.AuditRead;
 import ir.hamyar.ledger.Checkpoint;
 import ir.hamyar.ledger.Erased;
 import ir.hamyar.ledger.OverrideView;

@@ -179,11 +179,13 @@ public class VersionPages {
     @RolesAllowed({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     public TemplateInstance impact(@PathParam("version") int number) {
         RulesetVersion version = find(number);
-        Impact.Report report = impact.of(number, Impact.DEFAULT_LIMIT);
-        List<ChangedDecision> changes = report.changes().stream()
-                .limit(SHOWN_CHANGES)
-                .map(change -> ChangedDecision.of(change, console.isAuditor() ? records : null, console.caller()))
-                .toList();
+        Impact.Report report = impact.of(number, Impact.DEFAULT_LIMIT, console.caller(), console.isAuditor());
+        List<ChangedDecision> changes = report.changes() == null
+                ? List.of()
+                : report.changes().stream()
+                        .limit(SHOWN_CHANGES)
+                        .map(change -> ChangedDecision.of(change, records, console.caller()))
+                        .toList();
         return impactPage
                 .data("c", console)
                 .data("v", version)
@@ -316,7 +318,7 @@ public class VersionPages {
     /** A compile error and the text of the line it points at (null when it points at none). */
     public record ErrorLine(CompileProblem problem, String text) {}
 
-    /** A decision the version would decide otherwise; its subject and date only for those who may read decisions. */
+    /** A decision the version would decide otherwise, shown to an auditor of its organisation. */
     public record ChangedDecision(
             String decisionId,
             String subjectRef,
@@ -325,12 +327,9 @@ public class VersionPages {
             String after,
             Boolean agreesWithOverride) {
 
-        /** Its subject and date only when the reader may see that decision (an auditor, of its organisation). */
         static ChangedDecision of(Impact.Change change, DecisionRecords records, Caller reader) {
-            Optional<StoredDecision> stored = records == null
-                    ? Optional.empty()
-                    : records.find(change.decisionId())
-                            .filter(decision -> decision.asked().visibleTo(reader));
+            Optional<StoredDecision> stored = records.find(change.decisionId())
+                    .filter(decision -> decision.asked().visibleTo(reader));
             return new ChangedDecision(
                     change.decisionId(),
                     stored.map(decision -> decision.asked().subjectRef()).orElse(null),

@@ -124,11 +124,12 @@ public class DecisionResource {
     @Operation(
             summary = "A recorded decision (intake and auditors: their organisation's; * and admin: any)",
             description = "Another organisation's decision is 404, as one that does not exist. A user configured"
-                    + " without an organisation: intake reads its own decisions, auditors any.")
+                    + " without an organisation: intake reads its own decisions, auditors any. An auditor's or an"
+                    + " admin's read is recorded in \"who looked\".")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DecisionResponse.class)))
     public Response recordedDecision(@PathParam("decisionId") String decisionId) {
         return decisions
-                .find(decisionId, Caller.of(identity))
+                .find(decisionId, Caller.of(identity), identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.ADMIN))
                 .map(json -> Response.ok(json).build())
                 .orElseGet(() -> ProblemResponses.of(ProblemResponses.notFound()));
     }

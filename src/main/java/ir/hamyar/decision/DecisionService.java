@@ -9,6 +9,7 @@ import ir.hamyar.json.JsonLimits;
 import ir.hamyar.json.StrictJson;
 import ir.hamyar.json.Utf8Json;
 import ir.hamyar.ledger.Answered;
+import ir.hamyar.ledger.AuditReads;
 import ir.hamyar.ledger.ChainWriter;
 import ir.hamyar.ledger.DecisionRecords;
 import ir.hamyar.ledger.FailedEvaluations;
@@ -50,6 +51,7 @@ public class DecisionService {
     private final DecisionRecords records;
     private final FailedEvaluations failures;
     private final OverrideChain overrides;
+    private final AuditReads reads;
 
     public DecisionService(
             ActiveRuleset active,
@@ -57,7 +59,9 @@ public class DecisionService {
             ChainWriter ledger,
             DecisionRecords records,
             FailedEvaluations failures,
-            OverrideChain overrides) {
+            OverrideChain overrides,
+            AuditReads reads) {
+        this.reads = reads;
         this.active = active;
         this.maker = maker;
         this.ledger = ledger;
@@ -137,12 +141,17 @@ public class DecisionService {
 
     /**
      * The recorded decision, if it exists and the caller may see it (intake: its organisation's), as it was answered,
-     * with the caseworkers' overrides of it in order when there are any.
+     * with the caseworkers' overrides of it in order when there are any. A read by someone who did not make it
+     * ({@code traced}: an auditor, an admin) is written to "who looked" like a read of the full record.
      */
-    public Optional<String> find(String decisionId, Caller caller) {
-        return records.find(decisionId)
-                .filter(stored -> stored.asked().visibleTo(caller))
-                .map(this::withOverrides);
+    public Optional<String> find(String decisionId, Caller caller, boolean traced) {
+        Optional<StoredDecision> found =
+                records.find(decisionId).filter(stored -> stored.asked().visibleTo(caller));
+        if (traced) {
+            found.ifPresent(stored ->
+                    reads.decision(caller, AuditReads.READ, stored.asked().id()));
+        }
+        return found.map(this::withOverrides);
     }
 
     private String withOverrides(StoredDecision stored) {

@@ -18,14 +18,22 @@ public class ChainVerifier {
     private final DecisionRecords records;
     private final OverrideChain overrideChain;
     private final Checkpoints checkpoints;
+    private final HeavyReads heavyReads;
 
-    public ChainVerifier(DecisionRecords records, OverrideChain overrideChain, Checkpoints checkpoints) {
+    public ChainVerifier(
+            DecisionRecords records, OverrideChain overrideChain, Checkpoints checkpoints, HeavyReads heavyReads) {
         this.records = records;
         this.overrideChain = overrideChain;
         this.checkpoints = checkpoints;
+        this.heavyReads = heavyReads;
     }
 
+    /** The whole record walked, at most as many at once as {@link HeavyReads} lets run. */
     public Verification verify() {
+        return heavyReads.run(this::walkEverything);
+    }
+
+    private Verification walkEverything() {
         Optional<Checkpoint> checkpoint = checkpoints.latest();
         Verification decisions = records.walkChain(chain -> walk(chain, checkpoint));
         return decisions.with(overrides(checkpoint));

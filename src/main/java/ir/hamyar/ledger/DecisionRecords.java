@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Reads recorded decisions for auditors, newest first by decision time ({@code seq} breaks ties, so the order is
@@ -98,15 +99,37 @@ public class DecisionRecords {
                 .findFirst());
     }
 
-    /** The most recent decisions that can still be read (not erased), newest first. */
-    public List<StoredDecision> latest(int limit) {
-        return Jdbc.read(
-                dataSource,
-                connection -> select(
-                        connection,
-                        "select " + COLUMNS + FROM
-                                + " where d.erasure_id is null order by d.decided_at desc, d.seq desc limit ?",
-                        List.of(limit)));
+    /**
+     * The most recent decisions of a scope that can still be read (not erased), newest first, handed over {@code batch}
+     * at a time from one read-only cursor: a caller replaying thousands never holds them all opened at once.
+     */
+    public void latest(Caller.Scope scope, int limit, int batch, Consumer<List<StoredDecision>> each) {
+        StringBuilder where = new StringBuilder(" where d.erasure_id is null");
+        List<Object> parameters = new ArrayList<>();
+        Where.scope(where, parameters, "d.organisation", scope);
+        parameters.add(limit);
+        Jdbc.inTransaction(dataSource, connection -> {
+            connection.setReadOnly(true);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select " + COLUMNS + FROM + where + " order by d.decided_at desc, d.seq desc limit ?")) {
+                Jdbc.bind(statement, parameters);
+                statement.setFetchSize(batch);
+                List<StoredDecision> decisions = new ArrayList<>(batch);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        decisions.add(row(rows, masterKeys));
+                        if (decisions.size() == batch) {
+                            each.accept(List.copyOf(decisions));
+                            decisions.clear();
+                        }
+                    }
+                }
+                if (!decisions.isEmpty()) {
+                    each.accept(List.copyOf(decisions));
+                }
+                return null;
+            }
+        });
     }
 
     /** How often each rule fired, and in how many decisions, among decisions made in [from, to). */

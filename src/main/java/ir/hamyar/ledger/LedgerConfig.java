@@ -23,6 +23,19 @@ public interface LedgerConfig {
     @WithDefault("1")
     int writers();
 
+    HeavyReads heavyReads();
+
+    /** Impact and verify each open or walk the whole record: how many run at once on a replica, how many may wait. */
+    interface HeavyReads {
+
+        @WithDefault("2")
+        int running();
+
+        /** Requests waiting for a turn beyond those running; the next one is answered 429 with Retry-After. */
+        @WithDefault("4")
+        int waiting();
+    }
+
     interface Checkpoint {
 
         /** The HMAC-SHA256 key checkpoints are signed with; without one no checkpoint is written. */

@@ -64,6 +64,20 @@ public abstract class DomainException extends RuntimeException {
         }
     }
 
+    /** Too many such requests are running or waiting; the same request may be sent again after {@code retryAfter}. */
+    public static class Busy extends DomainException {
+        private final long retryAfterSeconds;
+
+        public Busy(String detail, long retryAfterSeconds) {
+            super("busy", "Too many requests of this kind", detail);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
     /** The body is not in a form the service reads (an encoding, a compression). */
     public static class Unsupported extends DomainException {
         public Unsupported(String slug, String title, String detail) {

@@ -30,7 +30,7 @@ public class ProblemMappers {
     /** The one place a domain error becomes an HTTP status. */
     @ServerExceptionMapper
     public Response domain(DomainException e) {
-        return ProblemResponses.of(ProblemResponses.of(e));
+        return ProblemResponses.withRetryAfter(ProblemResponses.of(ProblemResponses.of(e)), e);
     }
 
     @ServerExceptionMapper

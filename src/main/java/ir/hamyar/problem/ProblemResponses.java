@@ -33,12 +33,23 @@ public final class ProblemResponses {
             status = 409;
         } else if (e instanceof DomainException.Unsupported) {
             status = 415;
+        } else if (e instanceof DomainException.Busy) {
+            status = 429;
         } else if (e instanceof DomainException.Unavailable) {
             status = 503;
         } else {
             status = 500;
         }
         return Problem.of(status, e.slug(), e.title(), e.detail());
+    }
+
+    /** The response to a domain error, with the wait it asks for when it is a refusal for now. */
+    public static Response withRetryAfter(Response response, DomainException e) {
+        return e instanceof DomainException.Busy busy
+                ? Response.fromResponse(response)
+                        .header(HttpHeaders.RETRY_AFTER, busy.retryAfterSeconds())
+                        .build()
+                : response;
     }
 
     public static Problem unauthorized() {

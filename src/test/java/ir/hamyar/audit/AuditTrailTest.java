@@ -241,7 +241,7 @@ class AuditTrailTest {
                 .path("version");
         int before = count("select count(*) from decision");
 
-        Api.as("policy")
+        Api.as("auditor")
                 .body("{\"limit\":3}")
                 .post("/api/v1/rulesets/" + draft + "/impact")
                 .then()

@@ -1,19 +1,38 @@
 package ir.hamyar.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import ir.hamyar.calendar.IranTime;
+import ir.hamyar.calendar.SolarHijri;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
+import ir.hamyar.support.OwnDatabases;
+import ir.hamyar.support.Rulesets;
 import ir.hamyar.support.TwoOrganisationsProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,7 +115,7 @@ class OrganisationScopeTest {
                 .statusCode(200)
                 .body("decisions", equalTo(countOf("auditor", TwoOrganisationsProfile.A)));
         Api.as("auditor-a")
-                .get("/api/v1/reports/safehouse?from=" + IranTime.today())
+                .get("/api/v1/reports/safehouse?from=" + SolarHijri.firstOfMonth(IranTime.today()))
                 .then()
                 .statusCode(200)
                 .body("organisation", equalTo(TwoOrganisationsProfile.A));
@@ -112,6 +131,120 @@ class OrganisationScopeTest {
                 .post("/api/v1/decisions/" + idB + "/overrides")
                 .then()
                 .statusCode(404);
+    }
+
+    @Test
+    void aPolicyUserSeesCountsOfADraftsImpactAndAnAuditorOnlyHerOrganisationsChangedDecisionsWhichAreRecorded()
+            throws IOException {
+        String ofA = Api.decide("intake", helperAssessedAfterTheScenarios()).getString("decisionId");
+        String ofB = Api.decide("intake2", helperAssessedAfterTheScenarios()).getString("decisionId");
+        int draft = Rulesets.draft(Rulesets.changes(
+                        Rulesets.active(), Map.of("helpers/parameters.yaml", moreHoursBeforeService())))
+                .statusCode(201)
+                .extract()
+                .path("version");
+
+        String counts = Api.as("policy")
+                .body("{\"limit\":50}")
+                .post("/api/v1/rulesets/" + draft + "/impact")
+                .then()
+                .statusCode(200)
+                .body("changed", greaterThanOrEqualTo(2))
+                .body("transitions", not(anEmptyMap()))
+                .body("$", not(hasKey("changes")))
+                .body("$", not(hasKey("overridden")))
+                .extract()
+                .asString();
+        assertThat(counts).doesNotContain(ofA).doesNotContain(ofB).doesNotContain("H-");
+
+        JsonPath seen = Api.as("auditor-a")
+                .body("{\"limit\":50}")
+                .post("/api/v1/rulesets/" + draft + "/impact")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(seen.getList("changes.decisionId", String.class))
+                .contains(ofA)
+                .doesNotContain(ofB);
+        Api.as("auditor")
+                .get("/api/v1/audit/reads?decisionId=" + ofA)
+                .then()
+                .body("items.action", equalTo(List.of("IMPACT")))
+                .body("items.reader", equalTo(List.of("auditor-a")));
+        Api.as("auditor").get("/api/v1/audit/reads?decisionId=" + ofB).then().body("items", empty());
+    }
+
+    @Test
+    void anAuditorsReadOfADecisionThroughTheDecisionsEndpointIsRecorded() {
+        String id = Api.decide("intake", Fixtures.unique("helper.json")).getString("decisionId");
+        Api.as("intake").get("/api/v1/decisions/" + id).then().statusCode(200);
+        Api.as("auditor-a").get("/api/v1/decisions/" + id).then().statusCode(200);
+
+        Api.as("auditor")
+                .get("/api/v1/audit/reads?decisionId=" + id)
+                .then()
+                .body("items.reader", equalTo(List.of("auditor-a")))
+                .body("items.action", equalTo(List.of("READ")));
+    }
+
+    /**
+     * With one heavy read running and none allowed to wait (this profile), a second is refused at once: the first
+     * is held inside its walk of the record by a lock the test takes on the decision table.
+     */
+    @Test
+    void anImpactBeyondTheHeavyReadsAReplicaTakesIsRefusedWith429AndRetryAfter() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection lock = DriverManager.getConnection(OwnDatabases.SERVER + "hamyar_test", "postgres", null)) {
+            lock.setAutoCommit(false);
+            lock.createStatement().execute("lock table decision in access exclusive mode");
+            Future<Integer> verify = other.submit(
+                    () -> Api.as("auditor").get("/api/v1/audit/verify").statusCode());
+            awaitWaitingOnALock(lock);
+
+            Api.as("policy")
+                    .body("{\"limit\":5}")
+                    .post("/api/v1/rulesets/active/impact")
+                    .then()
+                    .statusCode(429)
+                    .contentType(Api.PROBLEM_JSON)
+                    .header("Retry-After", notNullValue());
+            lock.rollback();
+            assertThat(verify.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+        } finally {
+            other.shutdownNow();
+        }
+        Api.as("policy")
+                .body("{\"limit\":5}")
+                .post("/api/v1/rulesets/active/impact")
+                .then()
+                .statusCode(200);
+    }
+
+    private static void awaitWaitingOnALock(Connection lock) throws Exception {
+        for (int tries = 0; tries < 200; tries++) {
+            try (ResultSet waiting = lock.createStatement()
+                    .executeQuery(
+                            "select count(*) from pg_stat_activity where datname = current_database()"
+                                    + " and pid <> pg_backend_pid() and wait_event_type = 'Lock' and query like '%decision%'")) {
+                waiting.next();
+                if (waiting.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("verify never reached the locked decision table");
+    }
+
+    /** Helpers must have trained an hour more before service from 2026-11-21, after the helpers' scenarios. */
+    private static String moreHoursBeforeService() throws IOException {
+        return Files.readString(Path.of("rules/helpers/parameters.yaml"))
+                .replaceFirst("    2016-03-20: 40\n", "    2016-03-20: 40\n    2026-11-21: 41\n");
+    }
+
+    private static ObjectNode helperAssessedAfterTheScenarios() {
+        return Fixtures.with(Fixtures.unique("helper.json"), "/assessedOn", "\"2026-11-25\"");
     }
 
     /** Decisions of the organisation made today, counted through the search an auditor of every one can do. */

@@ -96,7 +96,7 @@ class OverrideTest {
         assertThat(verification.getBoolean("valid")).isTrue();
         assertThat(verification.getBoolean("overrides.valid")).isTrue();
         assertThat(verification.getLong("overrides.records")).isPositive();
-        assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+        assertThat(Api.as("admin").get("/q/metrics").asString())
                 .contains("hamyar_overrides_total{type=\"SAFE_HOUSE\"}");
     }
 
@@ -163,7 +163,7 @@ class OverrideTest {
                 .extract()
                 .path("version");
 
-        JsonPath impact = Api.as("policy")
+        JsonPath impact = Api.as("auditor")
                 .body("{\"limit\":20}")
                 .post("/api/v1/rulesets/" + draft + "/impact")
                 .then()

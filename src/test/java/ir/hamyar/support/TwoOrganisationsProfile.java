@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * Two organisations of this test run only, so that what their users see and count is not mixed with the decisions
  * earlier runs left in the test database: intake, auditor-a and manager-a belong to {@link #A}, intake2 and manager-b
- * to {@link #B} (whose family decisions are ReportsTest's alone to count).
+ * to {@link #B} (whose family decisions are ReportsTest's alone to count). One impact or verify at a time, none
+ * waiting, so that a second is refused.
  */
 public class TwoOrganisationsProfile implements QuarkusTestProfile {
 
@@ -29,6 +30,8 @@ public class TwoOrganisationsProfile implements QuarkusTestProfile {
                 "hamyar.security.users.auditor-a.organisation", A,
                 "hamyar.security.users.manager-a.organisation", A,
                 "hamyar.security.users.intake2.organisation", B,
-                "hamyar.security.users.manager-b.organisation", B);
+                "hamyar.security.users.manager-b.organisation", B,
+                "hamyar.audit.heavy-reads.running", "1",
+                "hamyar.audit.heavy-reads.waiting", "0");
     }
 }

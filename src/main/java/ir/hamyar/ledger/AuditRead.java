@@ -1,4 +1,4 @@
-package ir.hamyar.audit;
+package ir.hamyar.ledger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
@@ -12,6 +12,6 @@ public record AuditRead(
         String reader,
         @Schema(description = "the reader's organisation; * for a reader of every organisation", nullable = true)
                 String organisation,
-        @Schema(enumeration = {"READ", "REPLAY", "FAILURE"}) String action,
+        @Schema(enumeration = {"READ", "REPLAY", "FAILURE", "IMPACT"}) String action,
         @Schema(description = "the decision read or replayed") String decisionId,
         @Schema(description = "the failed evaluation whose input was read") String failureId) {}

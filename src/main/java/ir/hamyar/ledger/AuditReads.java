@@ -1,8 +1,7 @@
-package ir.hamyar.audit;
+package ir.hamyar.ledger;
 
 import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
-import ir.hamyar.ledger.Where;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.query.Page;
 import ir.hamyar.query.PageRequest;
@@ -22,9 +21,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditReads {
 
-    static final String READ = "READ";
-    static final String REPLAY = "REPLAY";
-    static final String FAILURE = "FAILURE";
+    public static final String READ = "READ";
+    public static final String REPLAY = "REPLAY";
+    public static final String FAILURE = "FAILURE";
+    public static final String IMPACT = "IMPACT";
 
     private static final String SELECT = "select r.id, r.at, r.actor, r.organisation, r.action, r.decision_id,"
             + " r.failure_id from audit_read r left join decision d on d.id = r.decision_id"
@@ -36,11 +36,28 @@ public class AuditReads {
         this.dataSource = dataSource;
     }
 
-    void decision(Caller reader, String action, UUID decisionId) {
+    public void decision(Caller reader, String action, UUID decisionId) {
         insert(reader, action, decisionId, null);
     }
 
-    void failure(Caller reader, UUID failureId) {
+    /** Many decisions read at once (an impact's changed decisions), in one statement. */
+    public void decisions(Caller reader, String action, List<UUID> decisionIds) {
+        if (decisionIds.isEmpty()) {
+            return;
+        }
+        Jdbc.inTransaction(dataSource, connection -> {
+            try (var insert = connection.prepareStatement("insert into audit_read"
+                    + " (actor, organisation, action, decision_id) select ?, ?, ?, unnest(?::uuid[])")) {
+                insert.setString(1, reader.name());
+                insert.setString(2, organisation(reader));
+                insert.setString(3, action);
+                insert.setArray(4, connection.createArrayOf("uuid", decisionIds.toArray()));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    public void failure(Caller reader, UUID failureId) {
         insert(reader, FAILURE, null, failureId);
     }
 
@@ -89,14 +106,17 @@ public class AuditReads {
             try (var insert = connection.prepareStatement("insert into audit_read"
                     + " (actor, organisation, action, decision_id, failure_id) values (?, ?, ?, ?, ?)")) {
                 insert.setString(1, reader.name());
-                insert.setString(
-                        2, reader.everyOrganisation() ? Caller.EVERY_ORGANISATION : reader.recordedOrganisation());
+                insert.setString(2, organisation(reader));
                 insert.setString(3, action);
                 insert.setObject(4, decisionId);
                 insert.setObject(5, failureId);
                 return insert.executeUpdate();
             }
         });
+    }
+
+    private static String organisation(Caller reader) {
+        return reader.everyOrganisation() ? Caller.EVERY_ORGANISATION : reader.recordedOrganisation();
     }
 
     /** The {@code decisionId} filter as typed: a decision's or a failed evaluation's id, or none. */
