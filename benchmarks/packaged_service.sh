@@ -1,5 +1,6 @@
 # Sourced by the benchmark scripts: starts a packaged build as they all do, on a fresh database (dropped first; the
-# service creates it), with fresh keys, the test intake user (password intake-test) and warnings only, from a
+# service creates it), with fresh keys, the test intake user (password intake-test), an admin user for /q/metrics
+# (admin, the same password) and warnings only, from a
 # directory of its own (so that it serves the rules shipped in the jar), and waits until it is ready.
 #   start_packaged <quarkus-app> <database> <port>     JAVA_OPTS adds JVM options (e.g. -Xmx384m)
 # Sets service_pid (the JVM's) and service_ready_ms (from launch to ready).
@@ -12,7 +13,9 @@ start_packaged() {
     -Dhamyar.audit.checkpoint.key="$(openssl rand -hex 32)" -Dhamyar.privacy.master-key="$(openssl rand -hex 32)" \
     -Dquarkus.http.port="$port" -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
     '-Dhamyar.security.users.intake.password-hash=$2a$04$A07k1HlC6KNy4UP9nHF95ubXbHQI78m0TpZ0UyZ.AZ7Nrd4exzgfO' \
-    -Dhamyar.security.users.intake.roles=intake -Dquarkus.log.level=WARN -jar "$build/quarkus-run.jar") \
+    -Dhamyar.security.users.intake.roles=intake \
+    '-Dhamyar.security.users.admin.password-hash=$2a$04$A07k1HlC6KNy4UP9nHF95ubXbHQI78m0TpZ0UyZ.AZ7Nrd4exzgfO' \
+    -Dhamyar.security.users.admin.roles=admin -Dquarkus.log.level=WARN -jar "$build/quarkus-run.jar") \
     > "$workdir/service.log" 2>&1 &
   service_pid=$!
   started=$(date +%s%N)

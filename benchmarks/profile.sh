@@ -21,7 +21,7 @@ out=/tmp/hamyar-profile.collapsed
 jcmd "$pid" JVMTI.agent_load "$lib/linux-x64/libasyncProfiler.so" "\"start,event=itimer,interval=1ms,threads\"" > /dev/null
 wrk -t2 -c"$connections" -d"${seconds}s" -s "$here/family-decision.lua" "http://127.0.0.1:$port" | tail -n 1
 jcmd "$pid" JVMTI.agent_load "$lib/linux-x64/libasyncProfiler.so" "\"stop,file=$out,collapsed\"" > /dev/null
-curl -s "localhost:$port/q/metrics" | grep -E '^hamyar_audit_(append_seconds|group_decisions)_(count|sum|max)|quantile' \
+curl -s -u admin:intake-test "localhost:$port/q/metrics" | grep -E '^hamyar_audit_(append_seconds|group_decisions)_(count|sum|max)|quantile' \
   | grep -E 'hamyar_audit' || true
 kill "$pid"; wait "$pid" 2>/dev/null || true
 python3 "$here/profile_summary.py" "$out"

@@ -12,7 +12,7 @@ start_packaged "$build" "$db" "$port"
 pid=$service_pid
 export HAMYAR_AUTH=intake:intake-test
 wrk -t2 -c32 -d"${warmup}s" -s "$here/family-decision.lua" "http://127.0.0.1:$port" > /dev/null
-metric() { curl -s "localhost:$port/q/metrics" | sed -n "s/^$1 //p"; }
+metric() { curl -s -u admin:intake-test "localhost:$port/q/metrics" | sed -n "s/^$1 //p"; }
 wal() { psql -h 127.0.0.1 -U postgres -Atc "select pg_current_wal_lsn() - '0/0'" postgres; }
 echo "connections  decisions/s  mean group  mean append (ms)  append ms per decision  writer busy  WAL per decision"
 for connections in 1 2 4 8 16 32 64; do

@@ -11,14 +11,16 @@ psql -h 127.0.0.1 -U postgres -qc "drop database if exists $db with (force)" pos
 workdir=$(mktemp -d); cd "$workdir"
 java -Dhamyar.audit.checkpoint.key=$(openssl rand -hex 32) -Dhamyar.privacy.master-key=$(openssl rand -hex 32) -Dquarkus.http.port=$port -Dquarkus.datasource.jdbc.url="jdbc:postgresql://127.0.0.1:5432/$db" \
   '-Dhamyar.security.users.policy.password-hash=$2a$04$30vJjUUZiuJCrst4q9VUVeahIXkoSv5crwTOaAedfoZQ.M/g3mtSG' \
-  -Dhamyar.security.users.policy.roles=policy -Dquarkus.log.level=WARN \
+  -Dhamyar.security.users.policy.roles=policy \
+  '-Dhamyar.security.users.admin.password-hash=$2a$04$30vJjUUZiuJCrst4q9VUVeahIXkoSv5crwTOaAedfoZQ.M/g3mtSG' \
+  -Dhamyar.security.users.admin.roles=admin -Dquarkus.log.level=WARN \
   -jar "$build/quarkus-run.jar" > service.log 2>&1 &
 pid=$!
 for _ in $(seq 1 120); do curl -sf "$url/q/health/ready" > /dev/null && break; sleep 0.5; done
 P=policy:policy-test
 sample() {
   jcmd "$pid" GC.run > /dev/null
-  local metrics; metrics=$(curl -s "$url/q/metrics")
+  local metrics; metrics=$(curl -s -u admin:policy-test "$url/q/metrics")
   local heap; heap=$(grep '^jvm_memory_used_bytes{area="heap"' <<<"$metrics" | awk '{s += $NF} END {printf "%.0f", s/1048576}')
   local meta; meta=$(grep '^jvm_memory_used_bytes{area="nonheap",id="Metaspace"}' <<<"$metrics" | awk '{printf "%.0f", $2/1048576}')
   local classes; classes=$(grep '^jvm_classes_loaded_classes ' <<<"$metrics" | awk '{printf "%.0f", $2}')

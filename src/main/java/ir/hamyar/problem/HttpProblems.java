@@ -3,6 +3,7 @@ package ir.hamyar.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationRedirectException;
+import io.quarkus.security.ForbiddenException;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -185,7 +186,7 @@ public class HttpProblems {
                     .end();
             return;
         }
-        int status = context.statusCode();
+        int status = context.failure() instanceof ForbiddenException ? 403 : context.statusCode();
         Problem problem =
                 switch (status) {
                     case 401 -> ProblemResponses.unauthorized();

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * What a token from the identity provider says about its bearer, as Hamyar reads it: her roles (those of the contract
  * only, from {@code quarkus.oidc.roles.role-claim-path}, e.g. Keycloak's realm roles) and her organisation, from the
  * claim {@code hamyar.security.oidc.organisation-claim} (a name, or {@code *}); a token whose organisation is not a
- * valid name is refused, as a configured user's would be at start.
+ * valid name is refused, as a configured user's would be at start. An auditor's or a manager's token must carry the
+ * claim: without it she would see every organisation, so it is refused (401) rather than read as {@code *}.
  */
 @ApplicationScoped
 public class TokenClaims implements SecurityIdentityAugmentor {
@@ -40,6 +41,12 @@ public class TokenClaims implements SecurityIdentityAugmentor {
                 .addCredentials(identity.getCredentials())
                 .addAttributes(identity.getAttributes());
         Object claim = token.getClaim(config.organisationClaim());
+        if (claim == null && (roles.contains(Roles.AUDITOR) || roles.contains(Roles.MANAGER))) {
+            return Uni.createFrom()
+                    .failure(new AuthenticationFailedException(
+                            "an auditor's or manager's token names no organisation (claim " + config.organisationClaim()
+                                    + ")"));
+        }
         if (claim != null) {
             // a JSON string claim is a jakarta.json JsonString, whose toString() is the quoted JSON
             String organisation = claim instanceof JsonString text ? text.getString() : claim.toString();

@@ -53,8 +53,12 @@ class OperationsTest {
                 .body("components.schemas", hasKey("HelperProfile"))
                 .body("components.schemas", hasKey("Decision"))
                 .body("components.schemas", hasKey("Problem"));
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().when().get("/q/swagger-ui/").then().statusCode(401);
+        given().when().get("/q/metrics").then().statusCode(401);
+        Api.as("intake").get("/q/metrics").then().statusCode(403);
+        Api.as("admin").get("/q/swagger-ui/").then().statusCode(200);
+        Api.as("admin").get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().when().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
@@ -65,7 +69,7 @@ class OperationsTest {
                 .then()
                 .statusCode(200);
 
-        given().when()
+        Api.as("admin")
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)

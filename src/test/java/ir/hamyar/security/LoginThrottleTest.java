@@ -6,7 +6,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
+import ir.hamyar.support.Api;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -74,7 +74,7 @@ class LoginThrottleTest {
                 .as("from elsewhere")
                 .isEqualTo(200);
 
-        String metrics = RestAssured.get("/q/metrics").asString();
+        String metrics = Api.as("admin").get("/q/metrics").asString();
         assertThat(metrics).containsPattern("hamyar_auth_failures_total(\\{[^}]*\\})? [0-9.]+");
         assertThat(Files.readString(Path.of("target", "quarkus-test.log"))).doesNotContain(guess);
     }

@@ -54,6 +54,33 @@ class OidcTokenTest {
                 .statusCode(200); // HTTP Basic still works beside the tokens
     }
 
+    /** Failed before the change: a token with no organisation claim read every organisation. */
+    @Test
+    void anAuditorsOrManagersTokenWithoutAnOrganisationIs401AndOnlyAStarSeesEveryOrganisation() {
+        for (String role : List.of("auditor", "manager")) {
+            given().auth()
+                    .preemptive()
+                    .oauth2(IDP.token("anonymous-" + role, null, role))
+                    .get("/api/v1/reports/safehouse")
+                    .then()
+                    .statusCode(401)
+                    .contentType(Api.PROBLEM_JSON);
+            given().auth()
+                    .preemptive()
+                    .oauth2(IDP.token("every-" + role, "*", role))
+                    .get("/api/v1/reports/safehouse")
+                    .then()
+                    .statusCode(200)
+                    .body("organisation", equalTo("*"));
+        }
+        given().auth()
+                .preemptive()
+                .oauth2(IDP.token("policy-officer", null, "policy"))
+                .get("/api/v1/rulesets")
+                .then()
+                .statusCode(200); // installation-wide roles need no organisation
+    }
+
     @Test
     void anExpiredForeignMisaddressedOrMisissuedTokenIs401() {
         for (String token : List.of(
