@@ -39,6 +39,7 @@ public class ReportPages {
 
     private final ConsoleRequest console;
     private static final String SMALL = "<5";
+    private static final String SUPPRESSED = "x";
 
     private final Reports reports;
     private final ActiveRuleset active;
@@ -61,7 +62,10 @@ public class ReportPages {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("interval") String interval) {
         Reports.Period period = period(from, to);
         boolean quarters = "quarter".equals(interval);
-        Report tiers = reports.tiers(period, quarters, console.caller().scope());
+        Report tiers = reports.tiers(
+                quarters ? period.wholeQuarters() : period,
+                quarters,
+                console.caller().scope());
         Report transitions = reports.transitions(period, console.caller().scope());
         Report safeHouse = reports.safeHouse(period, console.caller().scope());
         Report visits = reports.visits(period, console.caller().scope());
@@ -100,10 +104,12 @@ public class ReportPages {
         Report report =
                 switch (name) {
                     case "tiers" ->
-                        reports.tiers(
-                                period,
-                                "quarter".equals(interval),
-                                console.caller().scope());
+                        "quarter".equals(interval)
+                                ? reports.tiers(
+                                        period.wholeQuarters(),
+                                        true,
+                                        console.caller().scope())
+                                : reports.tiers(period, false, console.caller().scope());
                     case "transitions" ->
                         reports.transitions(period, console.caller().scope());
                     case "safehouse" ->
@@ -131,6 +137,7 @@ public class ReportPages {
             }
         }
         labels.put(SMALL, console.getM().get("smallCell"));
+        labels.put(SUPPRESSED, console.getM().get("suppressedCell"));
         labels.put("target", console.getM().get("visitTarget"));
         return labels;
     }
@@ -139,12 +146,12 @@ public class ReportPages {
         return console.isPersian() ? text.fa() : text.en();
     }
 
-    /** The period typed in the form (Solar Hijri or ISO days), or this Solar Hijri year so far. */
+    /** The whole months of the period typed in the form (Solar Hijri or ISO days), or this Solar Hijri year. */
     private static Reports.Period period(String from, String to) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate first = from == null || from.isBlank() ? null : ConsoleInput.date(from, "from");
         LocalDate last = to == null || to.isBlank() ? null : ConsoleInput.date(to, "to");
-        Reports.Period period = Reports.Period.of(first, last, errors);
+        Reports.Period period = Reports.Period.widened(first, last, errors);
         QueryParams.refuseIfAny(errors);
         return period;
     }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import ir.hamyar.db.Jdbc;
 import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,11 +14,13 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Counts over what the reports tally of family decisions ({@code decision_outcome}, appended with each decision in
@@ -53,16 +56,8 @@ public class OutcomeCounts {
                 + where + ") s" + WINDOW + ") t where next_b is distinct from b group by b, tier";
         return Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement select = prepare(connection, sql)) {
-                var thresholds = connection.createArrayOf(
-                        "timestamptz",
-                        starts.stream()
-                                .map(start -> Timestamp.from(start.toInstant()))
-                                .toArray());
-                select.setArray(1, thresholds);
-                int next = 2;
-                for (Object parameter : parameters) {
-                    select.setObject(next++, parameter);
-                }
+                select.setArray(1, thresholds(connection, starts));
+                bindFrom(select, 2, parameters);
                 Map<Integer, Map<String, Long>> counts = new HashMap<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -75,43 +70,64 @@ public class OutcomeCounts {
         });
     }
 
-    /** Families with two or more TIER decisions in [from, to), counted by (first TIER, latest TIER). */
-    public Map<List<String>, Long> transitions(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
+    /**
+     * Each family's TIER decisions in [starts[0], to), in time order, with the interval of each (1-based index into
+     * {@code starts}), handed to {@code each} one family at a time from a single ordered read of the family index.
+     */
+    public void tierSequences(
+            List<OffsetDateTime> starts, OffsetDateTime to, Caller.Scope scope, Consumer<List<TierAt>> each) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = period(TIERED, from, to, scope, parameters);
-        // Each family's tiers in time order: the subquery is sorted (along the index), which is what makes
-        // array_agg keep that order (PostgreSQL's documented way); [1] is the first, [n] the latest.
-        String sql = "select tiers[1], tiers[n], count(*) from (select tiers, cardinality(tiers) n from (select"
-                + " array_agg(tier) tiers from (select organisation, subject_ref, tier from decision_outcome" + where
-                + " order by organisation, subject_ref, decided_at, seq) s group by organisation, subject_ref) f) t"
-                + " where n >= 2 group by 1, 2";
-        return Jdbc.inTransaction(dataSource, connection -> {
+        StringBuilder where = period(TIERED, starts.get(0), to, scope, parameters);
+        String sql = "select organisation, subject_ref, width_bucket(decided_at, ?::timestamptz[]), tier"
+                + " from decision_outcome" + where + " order by organisation, subject_ref, decided_at, seq";
+        Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement select = prepare(connection, sql)) {
-                Jdbc.bind(select, parameters);
-                Map<List<String>, Long> counts = new HashMap<>();
+                select.setArray(1, thresholds(connection, starts));
+                bindFrom(select, 2, parameters);
+                select.setFetchSize(10_000);
+                List<TierAt> family = new ArrayList<>();
+                List<String> current = null;
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        counts.put(List.of(rows.getString(1), rows.getString(2)), rows.getLong(3));
+                        List<String> key = Arrays.asList(rows.getString(1), rows.getString(2));
+                        if (!key.equals(current) && !family.isEmpty()) {
+                            each.accept(List.copyOf(family));
+                            family.clear();
+                        }
+                        current = key;
+                        family.add(new TierAt(rows.getInt(3), rows.getString(4)));
                     }
                 }
-                return counts;
+                if (!family.isEmpty()) {
+                    each.accept(List.copyOf(family));
+                }
+                return null;
             }
         });
     }
 
-    /** Safe-house requests in [from, to) by (SAFE_HOUSE, STAY) value, with the sons they did not allow. */
-    public List<SafeHouseCount> safeHouse(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
+    /**
+     * Safe-house requests in [starts[0], to) per interval (1-based index into {@code starts}) by (SAFE_HOUSE, STAY)
+     * value, with the sons they did not allow.
+     */
+    public List<SafeHouseCount> safeHouse(List<OffsetDateTime> starts, OffsetDateTime to, Caller.Scope scope) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = period(" where safe_house is not null", from, to, scope, parameters);
+        StringBuilder where = period(" where safe_house is not null", starts.get(0), to, scope, parameters);
         return Jdbc.read(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select safe_house, stay, count(*),"
-                    + " sum(sons_not_allowed) from decision_outcome" + where + " group by 1, 2")) {
-                Jdbc.bind(select, parameters);
+            try (PreparedStatement select = connection.prepareStatement("select width_bucket(decided_at,"
+                    + " ?::timestamptz[]), safe_house, stay, count(*), sum(sons_not_allowed) from decision_outcome"
+                    + where + " group by 1, 2, 3")) {
+                select.setArray(1, thresholds(connection, starts));
+                bindFrom(select, 2, parameters);
                 List<SafeHouseCount> counts = new ArrayList<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         counts.add(new SafeHouseCount(
-                                rows.getString(1), rows.getString(2), rows.getLong(3), rows.getLong(4)));
+                                rows.getInt(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getLong(4),
+                                rows.getLong(5)));
                     }
                 }
                 return counts;
@@ -155,6 +171,19 @@ public class OutcomeCounts {
         });
     }
 
+    private static Array thresholds(Connection connection, List<OffsetDateTime> starts) throws SQLException {
+        return connection.createArrayOf(
+                "timestamptz",
+                starts.stream().map(start -> Timestamp.from(start.toInstant())).toArray());
+    }
+
+    private static void bindFrom(PreparedStatement statement, int first, List<Object> parameters) throws SQLException {
+        int next = first;
+        for (Object parameter : parameters) {
+            statement.setObject(next++, parameter);
+        }
+    }
+
     /** The rows of {@code first} decided in [from, to) that the scope sees. */
     private static StringBuilder period(
             String first, OffsetDateTime from, OffsetDateTime to, Caller.Scope scope, List<Object> parameters) {
@@ -183,6 +212,12 @@ public class OutcomeCounts {
         return connection.prepareStatement(sql);
     }
 
-    /** Requests with one SAFE_HOUSE value and one STAY value (null: none concluded), and their sons not allowed. */
-    public record SafeHouseCount(String safeHouse, String stay, long requests, long sonsNotAllowed) {}
+    /**
+     * Requests of one interval with one SAFE_HOUSE value and one STAY value (null: none concluded), and their sons
+     * not allowed.
+     */
+    public record SafeHouseCount(int interval, String safeHouse, String stay, long requests, long sonsNotAllowed) {}
+
+    /** One TIER decision of a family: the interval it falls in (1-based) and the tier. */
+    public record TierAt(int interval, String tier) {}
 }

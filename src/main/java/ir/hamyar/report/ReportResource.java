@@ -36,8 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReportResource {
 
     static final String CSV = "text/csv";
-    private static final String PERIOD = "from, to: ISO dates (days in Asia/Tehran, both included); by default from"
-            + " the first day of this Solar Hijri year to today. Counts from 1 to 4 are \"<5\".";
+    private static final String PERIOD = "from, to: ISO dates (days in Asia/Tehran, both included), whole Solar Hijri"
+            + " months: from a month's first day, to a month's last; by default this Solar Hijri year to the end of this"
+            + " month. Counts from 1 to 4 are \"<5\"; a count that would give a small one away by its difference from"
+            + " another period's is \"x\".";
 
     private final Reports reports;
     private final SecurityIdentity identity;
@@ -51,7 +53,7 @@ public class ReportResource {
     @Path("tiers")
     @Operation(
             summary = "Families by their latest TIER in each Solar Hijri month or quarter",
-            description = PERIOD + " interval: month (default) or quarter.")
+            description = PERIOD + " interval: month (default) or quarter (then from and to whole quarters too).")
     @APIResponse(
             responseCode = "200",
             content = {
@@ -68,6 +70,8 @@ public class ReportResource {
         boolean quarters = "quarter".equals(interval);
         if (interval != null && !quarters && !"month".equals(interval)) {
             errors.add(new FieldError("interval", "must be month or quarter"));
+        } else if (quarters && errors.isEmpty()) {
+            period.requireWholeQuarters(errors);
         }
         QueryParams.refuseIfAny(errors);
         return answer(reports.tiers(period, quarters, scope()), headers);
@@ -155,7 +159,7 @@ public class ReportResource {
                 .build();
     }
 
-    /** The report's days: given, or this Solar Hijri year so far; at most {@link Intervals#MAX} months. */
+    /** The report's whole months: given, or this Solar Hijri year; at most {@link Intervals#MAX} months. */
     static Reports.Period period(String from, String to, List<FieldError> errors) {
         return Reports.Period.of(day(from, "from", errors), day(to, "to", errors), errors);
     }

@@ -64,38 +64,56 @@ public class Reports {
         return report("tiers", period, quarters ? "quarter" : "month", scope, columns, rows);
     }
 
-    /** Families decided twice or more in the period, by (first TIER, latest TIER): rows first, columns latest. */
+    /**
+     * Families decided twice or more in the period, by (first TIER, latest TIER): rows first, columns latest. These
+     * counts do not add up over months, so each is also counted over every period this one contains that starts or
+     * ends with it (a month less at either end, two months, ...): a cell that differs from any of those by 1 to 4 is
+     * suppressed ({@link SmallCells#SUPPRESSED}), so that asking for both periods recovers no small count.
+     */
     public Report transitions(Period period, Caller.Scope scope) {
-        Map<List<String>, Long> pairs = counts.transitions(start(period.first()), end(period.last()), scope);
+        List<LocalDate> months = period.monthStarts();
+        TierSequences sequences = new TierSequences(months.size());
+        counts.tierSequences(starts(months), end(period.last()), scope, sequences::add);
+        Map<List<String>, long[]> pairs = sequences.counts();
         Set<String> tiers = values(TIER);
-        pairs.keySet().forEach(pair -> tiers.addAll(pair));
+        pairs.keySet().forEach(tiers::addAll);
         List<String> columns = new ArrayList<>(List.of("first"));
         columns.addAll(tiers);
+        long[] none = new long[sequences.periods()];
         List<List<Object>> rows = new ArrayList<>();
         for (String first : tiers) {
             List<Object> row = new ArrayList<>(List.of(first));
-            tiers.forEach(latest -> row.add(SmallCells.count(pairs.getOrDefault(List.of(first, latest), 0L))));
+            tiers.forEach(
+                    latest -> row.add(SmallCells.apartFromNested(pairs.getOrDefault(List.of(first, latest), none))));
             rows.add(row);
         }
         return report("transitions", period, null, scope, columns, rows);
     }
 
-    /** Safe-house requests by SAFE_HOUSE value, by STAY value, and the sons not allowed to accompany. */
+    /**
+     * Safe-house requests by SAFE_HOUSE value, by STAY value, and the sons not allowed to accompany. A count over
+     * several months is the sum of its months' counts, and is shown only when each of those is (0 or from 5 up):
+     * otherwise two periods a month apart would give away a small month by their difference ({@link SmallCells}).
+     */
     public Report safeHouse(Period period, Caller.Scope scope) {
-        Map<String, Long> bySafeHouse = new TreeMap<>();
-        Map<String, Long> byStay = new TreeMap<>();
-        long sons = 0;
-        for (OutcomeCounts.SafeHouseCount count : counts.safeHouse(start(period.first()), end(period.last()), scope)) {
-            bySafeHouse.merge(count.safeHouse(), count.requests(), Long::sum);
+        List<LocalDate> months = period.monthStarts();
+        Map<String, long[]> bySafeHouse = new TreeMap<>();
+        Map<String, long[]> byStay = new TreeMap<>();
+        long[] sons = new long[months.size()];
+        for (OutcomeCounts.SafeHouseCount count : counts.safeHouse(starts(months), end(period.last()), scope)) {
+            int month = count.interval() - 1;
+            bySafeHouse.computeIfAbsent(count.safeHouse(), value -> new long[months.size()])[month] += count.requests();
             if (count.stay() != null) {
-                byStay.merge(count.stay(), count.requests(), Long::sum);
+                byStay.computeIfAbsent(count.stay(), value -> new long[months.size()])[month] += count.requests();
             }
-            sons += count.sonsNotAllowed();
+            sons[month] += count.sonsNotAllowed();
         }
+        long[] none = new long[months.size()];
         List<List<Object>> rows = new ArrayList<>();
         values("SAFE_HOUSE", bySafeHouse.keySet())
-                .forEach(value -> rows.add(row("SAFE_HOUSE", value, bySafeHouse.getOrDefault(value, 0L))));
-        values("STAY", byStay.keySet()).forEach(value -> rows.add(row("STAY", value, byStay.getOrDefault(value, 0L))));
+                .forEach(value -> rows.add(row("SAFE_HOUSE", value, bySafeHouse.getOrDefault(value, none))));
+        values("STAY", byStay.keySet())
+                .forEach(value -> rows.add(row("STAY", value, byStay.getOrDefault(value, none))));
         rows.add(row("ACCOMPANY", "NOT_ALLOWED", sons));
         return report("safehouse", period, null, scope, List.of("type", "value", "count"), rows);
     }
@@ -166,8 +184,12 @@ public class Reports {
                 : target.valueOn(on).intValue();
     }
 
-    private static List<Object> row(String type, String value, long count) {
-        return List.of(type, value, SmallCells.count(count));
+    private static List<Object> row(String type, String value, long[] monthly) {
+        return List.of(type, value, SmallCells.sumOfMonths(monthly));
+    }
+
+    private static List<OffsetDateTime> starts(List<LocalDate> days) {
+        return days.stream().map(Reports::start).toList();
     }
 
     /** A type's values as the active version declares them, in its order, then any others found. */
@@ -212,25 +234,73 @@ public class Reports {
         return start(lastDay.plusDays(1));
     }
 
-    /** A report's days, both included. */
+    /**
+     * A report's days, both included: whole Solar Hijri months, so that no two periods a caller may ask for differ by
+     * less than a month (contract v1.2, "Privacy changes").
+     */
     public record Period(LocalDate first, LocalDate last) {
 
         /**
-         * The days asked for (either may be absent: this Solar Hijri year so far), at most {@link Intervals#MAX}
-         * months; a wrong one adds its error.
+         * The months asked for: {@code from} a month's first day, {@code to} a month's last (by default this Solar
+         * Hijri year, to the end of this month), at most {@link Intervals#MAX} months; a wrong one adds its error.
          */
         public static Period of(LocalDate from, LocalDate to, List<FieldError> errors) {
-            LocalDate last = to == null ? IranTime.today() : to;
+            LocalDate today = IranTime.today();
             LocalDate first = from == null
                     ? SolarHijri.toLocalDate(
-                            new SolarHijriDate(SolarHijri.of(last).year(), 1, 1))
+                            new SolarHijriDate(SolarHijri.of(today).year(), 1, 1))
                     : from;
-            if (first.isAfter(last)) {
+            LocalDate last = to == null ? lastOfMonth(today) : to;
+            if (from != null && !SolarHijri.firstOfMonth(from).equals(from)) {
+                errors.add(new FieldError(
+                        "from",
+                        "must be the first day of a Solar Hijri month (" + SolarHijri.firstOfMonth(from) + ")"));
+            } else if (to != null && !lastOfMonth(to).equals(to)) {
+                errors.add(
+                        new FieldError("to", "must be the last day of a Solar Hijri month (" + lastOfMonth(to) + ")"));
+            } else if (first.isAfter(last)) {
                 errors.add(new FieldError("from", "must not be after to"));
             } else if (SolarHijri.plusMonths(first, Intervals.MAX).isBefore(last)) {
                 errors.add(new FieldError("from", "must be at most " + Intervals.MAX + " months before to"));
             }
             return new Period(first, last);
+        }
+
+        /** The whole months of the days given (the console's form takes any day of a month). */
+        public static Period widened(LocalDate from, LocalDate to, List<FieldError> errors) {
+            return of(from == null ? null : SolarHijri.firstOfMonth(from), to == null ? null : lastOfMonth(to), errors);
+        }
+
+        /** For a report by quarters: the period must be whole quarters too, so that every row is a whole one. */
+        public void requireWholeQuarters(List<FieldError> errors) {
+            if ((SolarHijri.of(first).month() - 1) % 3 != 0) {
+                errors.add(
+                        new FieldError("from", "must be the first day of a Solar Hijri quarter for interval=quarter"));
+            } else if (SolarHijri.of(last).month() % 3 != 0) {
+                errors.add(new FieldError("to", "must be the last day of a Solar Hijri quarter for interval=quarter"));
+            }
+        }
+
+        /** The whole Solar Hijri quarters the period falls in (the console's form takes any months). */
+        public Period wholeQuarters() {
+            SolarHijriDate start = SolarHijri.of(first);
+            SolarHijriDate end = SolarHijri.of(last);
+            return new Period(
+                    SolarHijri.toLocalDate(new SolarHijriDate(start.year(), (start.month() - 1) / 3 * 3 + 1, 1)),
+                    lastOfMonth(SolarHijri.toLocalDate(new SolarHijriDate(end.year(), (end.month() + 2) / 3 * 3, 1))));
+        }
+
+        /** The first day of each month of the period. */
+        List<LocalDate> monthStarts() {
+            List<LocalDate> starts = new ArrayList<>();
+            for (LocalDate start = first; !start.isAfter(last); start = SolarHijri.plusMonths(start, 1)) {
+                starts.add(start);
+            }
+            return starts;
+        }
+
+        static LocalDate lastOfMonth(LocalDate day) {
+            return SolarHijri.plusMonths(SolarHijri.firstOfMonth(day), 1).minusDays(1);
         }
     }
 }

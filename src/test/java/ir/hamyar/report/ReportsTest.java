@@ -13,7 +13,13 @@ import ir.hamyar.calendar.IranTime;
 import ir.hamyar.calendar.SolarHijri;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
+import ir.hamyar.support.OwnDatabases;
 import ir.hamyar.support.TwoOrganisationsProfile;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +35,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(TwoOrganisationsProfile.class)
 class ReportsTest {
 
-    private static final String TODAY = IranTime.today().toString();
+    /** This Solar Hijri month, whole: the smallest period a report takes. */
+    private static final String THIS_MONTH = "from=" + SolarHijri.firstOfMonth(IranTime.today()) + "&to="
+            + SolarHijri.plusMonths(SolarHijri.firstOfMonth(IranTime.today()), 1)
+                    .minusDays(1);
 
     @Test
     void aManagerSeesTheReTieringOfHerOrganisationWithSmallCellsHidden() {
@@ -93,7 +102,7 @@ class ReportsTest {
 
         String csv = Api.as("manager-b")
                 .accept("text/csv")
-                .get("/api/v1/reports/transitions?from=" + TODAY + "&to=" + TODAY)
+                .get("/api/v1/reports/transitions?" + THIS_MONTH)
                 .then()
                 .statusCode(200)
                 .contentType(startsWith("text/csv"))
@@ -152,7 +161,7 @@ class ReportsTest {
         Api.as("intake2").get("/api/v1/reports/visits").then().statusCode(403);
 
         JsonPath everyOrganisation = new JsonPath(Api.as("auditor")
-                .get("/api/v1/reports/visits?from=2026-08-01&to=2026-08-10")
+                .get("/api/v1/reports/visits?from=2026-07-23&to=2026-08-22")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -208,16 +217,135 @@ class ReportsTest {
                 .body("errors.field", hasItem("from"))
                 .body("errors.field", hasItem("interval"));
         Api.as("manager")
-                .get("/api/v1/reports/transitions?from=2026-12-02&to=2026-12-01")
+                .get("/api/v1/reports/transitions?from=2026-12-22&to=2026-11-21")
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("from"));
     }
 
+    /**
+     * Failed before the change: a one-day period was taken, so [F..D] and [F..D-1] gave D's small count by their
+     * difference. Periods are whole Solar Hijri months now (Azar 1405 is 2026-11-22 to 2026-12-21).
+     */
+    @Test
+    void aPeriodThatIsNotWholeSolarHijriMonthsIsRefused() {
+        for (String period : List.of("from=2026-11-22&to=2026-12-01", "from=2026-11-22&to=2026-11-22")) {
+            Api.as("manager")
+                    .get("/api/v1/reports/safehouse?" + period)
+                    .then()
+                    .statusCode(400)
+                    .contentType(Api.PROBLEM_JSON)
+                    .body("errors[0].field", equalTo("to"));
+        }
+        Api.as("manager")
+                .get("/api/v1/reports/transitions?from=2026-11-23&to=2026-12-21")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        Api.as("manager")
+                .get("/api/v1/reports/tiers?from=2026-10-23&to=2026-12-21&interval=quarter")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        Api.as("manager")
+                .get("/api/v1/reports/safehouse?from=2026-11-22&to=2026-12-21")
+                .then()
+                .statusCode(200);
+    }
+
+    /**
+     * Two periods a month apart, asked for one after the other, give no small count away: a safe-house count over two
+     * months with a small month in it is suppressed, and so is a re-tiering count that differs by 1 to 4 from the
+     * same count a month shorter. Outcomes are written straight into the reports' table, in earlier months, for this
+     * run's organisation B (the API records decisions now only).
+     */
+    @Test
+    void twoPeriodsAMonthApartRecoverNoSmallCount() throws SQLException {
+        LocalDate thisMonth = SolarHijri.firstOfMonth(IranTime.today());
+        LocalDate earlier = SolarHijri.plusMonths(thisMonth, -3);
+        LocalDate later = SolarHijri.plusMonths(thisMonth, -2);
+        for (int i = 0; i < 7; i++) {
+            outcome(earlier, "S-" + i, null, "RESIDENTIAL");
+        }
+        outcome(later, "S-7", null, "RESIDENTIAL");
+        outcome(later, "S-8", null, "RESIDENTIAL");
+        for (int family = 0; family < 5; family++) {
+            outcome(earlier, "T-" + family, "HARMED", null);
+            outcome(earlier, "T-" + family, "HARMED", null);
+        }
+        for (int family = 5; family < 7; family++) {
+            outcome(earlier, "T-" + family, "HARMED", null);
+            outcome(later, "T-" + family, "HARMED", null);
+        }
+        String both =
+                "from=" + earlier + "&to=" + SolarHijri.plusMonths(later, 1).minusDays(1);
+        String first = "from=" + earlier + "&to=" + later.minusDays(1);
+        String second =
+                "from=" + later + "&to=" + SolarHijri.plusMonths(later, 1).minusDays(1);
+
+        assertThat(cell("safehouse", first, "SAFE_HOUSE", "RESIDENTIAL")).isEqualTo(7);
+        assertThat(cell("safehouse", second, "SAFE_HOUSE", "RESIDENTIAL")).isEqualTo("<5");
+        assertThat(cell("safehouse", both, "SAFE_HOUSE", "RESIDENTIAL"))
+                .as("9 would give away the second month's 2")
+                .isEqualTo("x");
+
+        assertThat(transition(first, "HARMED", "HARMED")).isEqualTo(5);
+        assertThat(transition(both, "HARMED", "HARMED"))
+                .as("7 would give away the 2 families decided again in the second month")
+                .isEqualTo("x");
+    }
+
+    private static Object cell(String report, String period, String type, String value) {
+        List<List<Object>> rows = new JsonPath(Api.as("manager-b")
+                        .get("/api/v1/reports/" + report + "?" + period)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .getList("rows");
+        return rows.stream()
+                .filter(row -> row.get(0).equals(type) && row.get(1).equals(value))
+                .findFirst()
+                .orElseThrow()
+                .get(2);
+    }
+
+    private static Object transition(String period, String first, String latest) {
+        JsonPath report = new JsonPath(Api.as("manager-b")
+                .get("/api/v1/reports/transitions?" + period)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
+        int column = report.getList("columns").indexOf(latest);
+        List<List<Object>> rows = report.getList("rows");
+        return rows.stream()
+                .filter(row -> row.get(0).equals(first))
+                .findFirst()
+                .orElseThrow()
+                .get(column);
+    }
+
+    /** One family decision's outcome of organisation B, on the 10th of a month. */
+    private static void outcome(LocalDate month, String family, String tier, String safeHouse) throws SQLException {
+        try (Connection connection =
+                        DriverManager.getConnection(OwnDatabases.SERVER + "hamyar_test", "postgres", null);
+                PreparedStatement insert = connection.prepareStatement("insert into decision_outcome (seq, decided_at,"
+                        + " organisation, subject_ref, tier, safe_house, stay, sons_not_allowed)"
+                        + " values (-1, ?, ?, ?, ?, ?, null, 0)")) {
+            insert.setObject(1, month.plusDays(9).atStartOfDay(IranTime.ZONE).toOffsetDateTime());
+            insert.setString(2, TwoOrganisationsProfile.B);
+            insert.setString(3, family);
+            insert.setString(4, tier);
+            insert.setString(5, safeHouse);
+            insert.executeUpdate();
+        }
+    }
+
     @Test
     void quartersAreSolarHijriSeasons() {
         JsonPath quarters = new JsonPath(Api.as("manager")
-                .get("/api/v1/reports/tiers?from=2026-03-21&to=2026-12-01&interval=quarter")
+                .get("/api/v1/reports/tiers?from=2026-03-21&to=2026-12-21&interval=quarter")
                 .then()
                 .statusCode(200)
                 .extract()
@@ -226,12 +354,12 @@ class ReportsTest {
         assertThat(quarters.getList("rows.collect { it[1] }"))
                 .containsExactly("2026-03-21", "2026-06-22", "2026-09-23");
         assertThat(quarters.getList("rows.collect { it[2] }"))
-                .containsExactly("2026-06-21", "2026-09-22", "2026-12-01");
+                .containsExactly("2026-06-21", "2026-09-22", "2026-12-21");
     }
 
     private static JsonPath report(String name) {
         return new JsonPath(Api.as("manager-b")
-                .get("/api/v1/reports/" + name + "?from=" + TODAY + "&to=" + TODAY)
+                .get("/api/v1/reports/" + name + "?" + THIS_MONTH)
                 .then()
                 .statusCode(200)
                 .extract()
