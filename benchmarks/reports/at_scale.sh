@@ -27,11 +27,11 @@ echo "filling $db with $rows synthetic family decisions..."
 started=$(date +%s)
 psql -h 127.0.0.1 -U postgres -q -v rows="$rows" -f "$here/synthetic_decisions.sql" "$db"
 echo "filled in $(( $(date +%s) - started )) s: $(psql -h 127.0.0.1 -U postgres -Atc \
-  'select count(*) from decision_outcome' "$db") outcomes, $(psql -h 127.0.0.1 -U postgres -Atc \
-  "select pg_size_pretty(pg_total_relation_size('decision_outcome'))" "$db") for the outcome table and its indexes"
-period='from=2025-12-01&to=2026-12-01'
+  'select count(*) from report_outcome' "$db") outcomes, $(psql -h 127.0.0.1 -U postgres -Atc \
+  "select pg_size_pretty(pg_total_relation_size('report_outcome'))" "$db") for the outcome table and its indexes"
+period='from=2025-11-22&to=2026-12-21'  # Azar 1404 to Azar 1405, whole Solar Hijri months
 for user in manager manager1; do
-  for report in "tiers?$period" "tiers?$period&interval=quarter" "transitions?$period" "safehouse?$period"; do
+  for report in "tiers?$period" "tiers?from=2025-09-23&to=2026-12-21&interval=quarter" "transitions?$period" "safehouse?$period"; do
     url="http://127.0.0.1:$port/api/v1/reports/$report"
     curl -sf -u "$user:manager-test" "$url" > /dev/null
     times=$(for _ in 1 2 3 4 5 6 7; do curl -sf -o /dev/null -w '%{time_total}\n' -u "$user:manager-test" "$url"; done | sort -n)

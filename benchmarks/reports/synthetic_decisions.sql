@@ -1,7 +1,7 @@
 -- :rows synthetic family decisions for benchmarks/reports/at_scale.sh: 200,000 families (or rows/5) in three
 -- organisations, each decided about five times at random moments of the year before 2026-12-01, tiers drawn at
 -- random (10 % HARMED, 30 % AT_RISK, 55 % STABLE, 5 % INSUFFICIENT_DATA), one decision in twenty with a safe-house
--- request. Appended after the existing records as the service would (decision, then decision_outcome).
+-- request. Appended after the existing records as the service would (decision, then report_outcome).
 \set families '(greatest(:rows / 5, 1))'
 create temporary table synthetic as
 select g,
@@ -52,13 +52,16 @@ select d.id, d.kind, d.subject_ref, d.assessed_on, d.decided_at, d.recorded_at, 
        array(select t.id from unnest(d.concluded) c (term) join search_term t using (term))
   from synthetic_decision d;
 
-insert into decision_outcome (seq, decided_at, organisation, subject_ref, tier, safe_house, stay, sons_not_allowed)
-select d.seq, d.decided_at, d.organisation, d.subject_ref, d.response -> 'conclusions' -> 0 ->> 'value',
+-- what the reports count (V18): each family under a pseudonym, each decision by its Solar Hijri month and its number
+-- among the family's decisions (Azar 1404 to Azar 1405, the months these moments fall in)
+insert into report_outcome (organisation, family, month, n, tier, safe_house, stay, sons_not_allowed)
+select s.organisation, decode(md5(s.organisation || '/' || s.subject_ref), 'hex'),
+       (select max(m) from unnest(array['2025-11-22', '2025-12-22', '2026-01-21', '2026-02-20', '2026-03-21',
+               '2026-04-21', '2026-05-22', '2026-06-22', '2026-07-23', '2026-08-23', '2026-09-23', '2026-10-23',
+               '2026-11-22']::date[]) m where m <= (s.decided_at at time zone 'Asia/Tehran')::date),
+       row_number() over (partition by s.organisation, s.subject_ref order by s.decided_at),
+       d.response -> 'conclusions' -> 0 ->> 'value',
        case when s.safe_house then (case when s.r < 0.5 then 'RESIDENTIAL' else 'DAY_SERVICES' end) end,
        case when s.safe_house and s.r < 0.5 then 'STANDARD' end,
        case when s.safe_house and s.r < 0.1 then 1 else 0 end
-  from decision d join synthetic s on d.seq = (select coalesce(max(seq), 0) from decision) - :rows + s.g
- where d.caller = 'synthetic';
-
-analyze decision;
-vacuum analyze decision_outcome;  -- as autovacuum keeps it (V9: after every 1 % of new rows)
+  from synthetic_decision d join synthetic s on d.seq = (select coalesce(max(seq), 0) from decision) - :rows + s.g;

@@ -245,15 +245,20 @@ public class DecisionService {
         }
     }
 
-    /** The answer on record under the key: this decision, or the earlier one for the same request; else a conflict. */
+    /**
+     * The answer on record under the key: this decision, or the earlier one for the same request; else a conflict. An
+     * erased one is a conflict whatever was sent: with her key gone, whether it was the same request cannot be told.
+     */
     private static Utf8Json answer(Answered decision, Answered onRecord) {
-        if (onRecord.asked().id().equals(decision.asked().id())
-                || onRecord.asked().requestSha256().equals(decision.asked().requestSha256())) {
-            if (onRecord.response() == null) {
-                throw DomainException.Conflict.erased(
-                        "the decision recorded under this Idempotency-Key was erased; send the request under a new"
-                                + " Idempotency-Key to decide again");
-            }
+        if (onRecord.asked().id().equals(decision.asked().id())) {
+            return onRecord.response();
+        }
+        if (onRecord.response() == null) {
+            throw DomainException.Conflict.erased(
+                    "the decision recorded under this Idempotency-Key was erased; send the request under a new"
+                            + " Idempotency-Key to decide again");
+        }
+        if (onRecord.asked().requestSha256().equals(decision.asked().requestSha256())) {
             return onRecord.response();
         }
         throw new DomainException.Conflict(

@@ -41,11 +41,14 @@ public class ErasureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(
-            summary = "Forget a subject: her decisions' inputs and answers, failures' inputs and overrides' reasons",
+            summary = "Forget a subject (a ref within an organisation): her decisions' inputs, answers and fired rules,"
+                    + " failures' inputs and overrides' reasons",
             description = "Crypto-shredding: her data key is wiped, so what was sealed under it can no longer be"
-                    + " read by anyone. The record keeps kind, dates, ruleset version, fired rules and hashes, and"
-                    + " still verifies; reads show `erased` in place of what was forgotten, replay answers 409. The"
-                    + " erasure is itself recorded; erasing again erases what was recorded since (0 if nothing).")
+                    + " read by anyone, the HMACs of her requests confirm no guessed profile and the reports' rows"
+                    + " no longer lead to her. The record keeps kind, dates, ruleset version and hashes, and still"
+                    + " verifies; reads show `erased` in place of what was forgotten, replay answers 409. The same ref"
+                    + " in another organisation is another subject, untouched. The erasure is itself recorded;"
+                    + " erasing again erases what was recorded since (0 if nothing).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ErasureRequest.class)))
     @APIResponse(
             responseCode = "200",

@@ -35,15 +35,37 @@ public class SubjectErasure {
         if (subjectRef == null || !subjectRef.matches(Refs.PATTERN)) {
             throw new InvalidInputException(new FieldError("subjectRef", Refs.MESSAGE));
         }
-        String reason = reason(body);
+        ErasureRequest request = request(body);
+        String organisation = organisation(subjectRef, request, caller);
         Erasures.Erasure erased = erasures.erase(
-                subjectRef, caller.name(), reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                organisation,
+                subjectRef,
+                caller.name(),
+                request.reason(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
         metrics.counter("hamyar_erasures_total").increment();
         LOG.infof("%s erased a subject: %d decision(s)", caller.name(), erased.decisions());
         return erased;
     }
 
-    private static String reason(byte[] body) {
+    /**
+     * Whose subject: the organisation named, else the admin's own; an admin of no organisation may leave it out when
+     * the ref is on record in one organisation only (a ref of several is refused, naming the field).
+     */
+    private String organisation(String subjectRef, ErasureRequest request, Caller caller) {
+        if (request.organisation() != null || caller.recordedOrganisation() != null) {
+            return request.organisation() != null ? request.organisation() : caller.recordedOrganisation();
+        }
+        List<String> organisations = erasures.organisationsOf(subjectRef);
+        if (organisations.size() > 1) {
+            throw new InvalidInputException(new FieldError(
+                    "organisation",
+                    "this ref is a subject of " + organisations.size() + " organisations: name the one to erase"));
+        }
+        return organisations.isEmpty() ? null : organisations.get(0);
+    }
+
+    private static ErasureRequest request(byte[] body) {
         List<FieldError> errors = new ArrayList<>();
         ErasureRequest request = StrictJson.bind(
                 StrictJson.parse(body == null ? new byte[0] : body, JsonLimits.PROFILE),
@@ -54,9 +76,14 @@ public class SubjectErasure {
             throw new InvalidInputException(new FieldError("", "must be an object with reason"));
         }
         String reason = Reasons.check(request.reason(), "say why the subject is erased", errors);
+        if (request.organisation() != null && !Caller.isOrganisationName(request.organisation())) {
+            errors.add(new FieldError(
+                    "organisation",
+                    "must be an organisation's name (1-64 letters, digits, spaces," + " dots, dashes or underscores)"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("the erasure request does not meet the contract", errors);
         }
-        return reason;
+        return new ErasureRequest(reason, request.organisation());
     }
 }

@@ -24,6 +24,23 @@ public record Asked(
         String rulesetSha256,
         String input) {
 
+    /** The same request, its digest replaced (by its HMAC under the subject's key, as recorded, or back). */
+    Asked withRequestSha256(String digest) {
+        return new Asked(
+                id,
+                kind,
+                subjectRef,
+                assessedOn,
+                at,
+                caller,
+                organisation,
+                idempotencyKey,
+                digest,
+                rulesetVersion,
+                rulesetSha256,
+                input);
+    }
+
     /** May this caller see the record (her organisation's, her own, or any for an installation-wide reader)? */
     public boolean visibleTo(Caller caller) {
         return caller.sees(this.caller, organisation);

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,19 +27,21 @@ import java.util.stream.Stream;
  * breaks the unique index, and {@link ChainWriter} tries each request alone, finding it), take the new decisions'
  * subjects' data keys ({@link SubjectKeys}, made where missing; under the lock no erasure can wipe one meanwhile) and
  * their search terms' numbers ({@link SearchTermNumbers}, given where missing), then seal each new decision's input
- * and answer under its subject's key, chain them in order over the ciphertext and insert them in one JDBC batch, and
- * what the reports count of the family decisions among them in another ({@code decision_outcome}).
+ * and answer under its subject's key, chain them in order over the ciphertext and insert them in one JDBC batch, what
+ * the reports count of the family decisions among them under each family's pseudonym ({@link ReportOutcomes}), and how
+ * often each rule fired ({@link RuleFiringCounts}), neither with a link back to a decision.
  */
 final class ChainAppend {
 
     private static final String INSERT = "insert into decision (" + AskedColumns.names("decided_at")
             + ", key_id, sealed_input, sealed_response, fired_rule_ids, concluded_ids, recorded_at, seq, previous_hash,"
-            + " hash)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String TALLY = "insert into decision_outcome (seq, decided_at, organisation, subject_ref,"
-            + " tier, safe_house, stay, sons_not_allowed, home_visit_month) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " hash, chain_form)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + HashChain.LENGTH_PREFIXED + ")";
     private static final String EXISTING = "select " + DecisionRecords.COLUMNS + DecisionRecords.FROM
             + " where (d.caller, d.idempotency_key) in (select * from unnest(?::varchar[], ?::varchar[]))";
+
+    /** The purpose of a request digest's HMAC under the subject's key. */
+    static final String REQUEST = "request";
 
     private ChainAppend() {}
 
@@ -62,13 +63,13 @@ final class ChainAppend {
         long seq = head.seq();
         String previous = head.hash();
         Map<List<String>, Answered> taken = existing(connection, requests, masterKeys);
-        Map<String, DataKey> keys = SubjectKeys.forChain(
+        Map<Subject, DataKey> keys = SubjectKeys.forChain(
                 connection,
                 requests.stream()
                         .flatMap(List::stream)
                         .map(Packed::decision)
                         .filter(decision -> !taken.containsKey(key(decision.asked())))
-                        .map(decision -> decision.asked().subjectRef())
+                        .map(decision -> Subject.of(decision.asked()))
                         .toList(),
                 masterKeys);
         Map<String, Integer> numbers = termNumbers.of(
@@ -79,9 +80,9 @@ final class ChainAppend {
                         .flatMap(terms -> Stream.concat(terms.firedRules().stream(), terms.concluded().stream()))
                         .collect(Collectors.toSet()));
         List<List<Answered>> onRecord = new ArrayList<>(requests.size());
-        try (PreparedStatement insert = connection.prepareStatement(INSERT);
-                PreparedStatement tally = connection.prepareStatement(TALLY)) {
-            boolean tallied = false;
+        ReportOutcomes outcomes = new ReportOutcomes();
+        RuleFiringCounts firings = new RuleFiringCounts(lane);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (List<Packed> request : requests) {
                 List<Answered> answers = new ArrayList<>(request.size());
                 for (Packed packed : request) {
@@ -92,16 +93,15 @@ final class ChainAppend {
                         answers.add(earlier);
                         continue;
                     }
-                    SealedDecision sealed =
-                            SealedDecision.of(packed, keys.get(decision.asked().subjectRef()));
-                    String hash = HashChain.link(previous, ++seq, sealed.chained(decision, recordedAt));
-                    bind(insert, seq, decision, sealed, numbers, recordedAt, previous, hash);
+                    DataKey subjectKey = keys.get(Subject.of(decision.asked()));
+                    SealedDecision sealed = SealedDecision.of(packed, subjectKey);
+                    String hash = HashChain.link(previous, ++seq, sealed.chained(recordedAt));
+                    bind(insert, seq, sealed, numbers, recordedAt, previous, hash);
                     insert.addBatch();
-                    if (decision.tally().counted()) {
-                        bind(tally, seq, decision);
-                        tally.addBatch();
-                        tallied = true;
-                    }
+                    outcomes.add(decision, subjectKey);
+                    firings.add(
+                            decision.asked(),
+                            SearchTermNumbers.numbered(decision.terms().firedRules(), numbers));
                     previous = hash;
                     if (key != null) {
                         taken.put(key, decision);
@@ -111,10 +111,9 @@ final class ChainAppend {
                 onRecord.add(answers);
             }
             insert.executeBatch();
-            if (tallied) {
-                tally.executeBatch();
-            }
         }
+        outcomes.insert(connection);
+        firings.upsert(connection);
         return new Appended(onRecord, numbers);
     }
 
@@ -150,12 +149,14 @@ final class ChainAppend {
             Connection connection, List<List<Packed>> requests, MasterKeys masterKeys) throws SQLException {
         List<String> callers = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        Map<List<String>, Asked> asked = new HashMap<>();
         for (List<Packed> request : requests) {
             for (Packed packed : request) {
                 List<String> key = key(packed.decision().asked());
                 if (key != null) {
                     callers.add(key.get(0));
                     keys.add(key.get(1));
+                    asked.putIfAbsent(key, packed.decision().asked());
                 }
             }
         }
@@ -169,42 +170,48 @@ final class ChainAppend {
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     Answered recorded = DecisionRecords.row(rows, masterKeys).answered();
-                    existing.put(key(recorded.asked()), recorded);
+                    existing.put(
+                            key(recorded.asked()),
+                            sameRequestAs(
+                                    recorded, asked.get(key(recorded.asked())), SealedRows.key(rows, masterKeys)));
                 }
             }
         }
         return existing;
     }
 
-    private static List<String> key(Asked asked) {
-        return asked.idempotencyKey() == null ? null : List.of(asked.caller(), asked.idempotencyKey());
+    /**
+     * The recorded decision, its request digest given as the one now asked when the record's HMAC of it matches (a
+     * resent request), so that the caller compares digests as before; a record's digest that is no HMAC (a form
+     * before {@link HashChain#LENGTH_PREFIXED}) is the plain sha256 already, and one whose key is erased matches none.
+     */
+    private static Answered sameRequestAs(Answered recorded, Asked now, DataKey key) {
+        String digest = recorded.asked().requestSha256();
+        if (now == null || key == null || !digest.equals(key.mac(REQUEST, now.requestSha256()))) {
+            return recorded;
+        }
+        return new Answered(
+                recorded.asked().withRequestSha256(now.requestSha256()),
+                recorded.response(),
+                recorded.terms(),
+                recorded.tally());
     }
 
-    private static void bind(PreparedStatement insert, long seq, Answered decision) throws SQLException {
-        Asked asked = decision.asked();
-        Tally tally = decision.tally();
-        insert.setLong(1, seq);
-        insert.setTimestamp(2, Timestamp.from(asked.at()));
-        insert.setString(3, asked.organisation());
-        insert.setString(4, asked.subjectRef());
-        insert.setString(5, tally.tier());
-        insert.setString(6, tally.safeHouse());
-        insert.setString(7, tally.stay());
-        insert.setShort(8, (short) tally.sonsNotAllowed());
-        insert.setObject(9, tally.homeVisitMonth(), Types.DATE);
+    private static List<String> key(Asked asked) {
+        return asked.idempotencyKey() == null ? null : List.of(asked.caller(), asked.idempotencyKey());
     }
 
     private static void bind(
             PreparedStatement insert,
             long seq,
-            Answered decision,
             SealedDecision sealed,
             Map<String, Integer> numbers,
             Instant recordedAt,
             String previous,
             String hash)
             throws SQLException {
-        AskedColumns.bind(insert, decision.asked());
+        Answered decision = sealed.decision();
+        AskedColumns.bind(insert, sealed.asked());
         insert.setObject(12, sealed.key().id());
         insert.setBytes(13, sealed.input());
         insert.setBytes(14, sealed.response());
@@ -216,25 +223,32 @@ final class ChainAppend {
         insert.setString(20, hash);
     }
 
-    /** A decision's input and answer sealed under its subject's data key, for this record and field only. */
-    private record SealedDecision(DataKey key, byte[] input, byte[] response) {
+    /**
+     * A decision's input and answer sealed under its subject's data key, for this record and field only, and what was
+     * asked as it is recorded: its request digest an HMAC under that key.
+     */
+    private record SealedDecision(Answered decision, Asked asked, DataKey key, byte[] input, byte[] response) {
 
         static SealedDecision of(Packed packed, DataKey key) {
-            UUID id = packed.decision().asked().id();
+            Asked asked = packed.decision().asked();
+            UUID id = asked.id();
             return new SealedDecision(
+                    packed.decision(),
+                    asked.withRequestSha256(key.mac(REQUEST, asked.requestSha256())),
                     key,
                     key.sealCompressed(packed.input(), DecisionRecords.about(id, "input")),
                     key.sealCompressed(packed.response(), DecisionRecords.about(id, "response")));
         }
 
-        HashChain.Chained chained(Answered decision, Instant recordedAt) {
+        HashChain.Chained chained(Instant recordedAt) {
             return new HashChain.Chained(
-                    decision.asked(),
+                    asked,
                     recordedAt,
                     Sha256.hex(input),
                     Sha256.hex(response),
                     key.id(),
-                    decision.terms().firedRules());
+                    decision.terms().firedRules(),
+                    HashChain.LENGTH_PREFIXED);
         }
     }
 }

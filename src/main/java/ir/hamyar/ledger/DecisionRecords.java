@@ -1,6 +1,7 @@
 package ir.hamyar.ledger;
 
 import io.agroal.api.AgroalDataSource;
+import ir.hamyar.calendar.IranTime;
 import ir.hamyar.db.Jdbc;
 import ir.hamyar.json.Utf8Json;
 import ir.hamyar.privacy.DataKey;
@@ -36,7 +37,8 @@ public class DecisionRecords {
     /** What the chain covers of a record: enough to verify it, nothing to open. */
     private static final String CHAINED = "d.seq, " + AskedColumns.names("d.", "decided_at")
             + ", d.recorded_at, d.input, d.response::text as response, d.key_id, d.sealed_input, d.sealed_response,"
-            + " " + SearchTermNumbers.FIRED_RULES + ", d.input_sha256, d.response_sha256, d.previous_hash, d.hash";
+            + " " + SearchTermNumbers.FIRED_RULES + ", d.input_sha256, d.response_sha256, d.previous_hash, d.hash,"
+            + " d.chain_form, d.erased_fired_rules, x.rules_key_id, x.rules_key_wrapped, x.rules_key_master";
     /** A record with its data key and its erasure, from {@link #FROM}. */
     static final String COLUMNS = CHAINED + ", " + SealedRows.COLUMNS;
 
@@ -132,18 +134,21 @@ public class DecisionRecords {
         });
     }
 
-    /** How often each rule fired, and in how many decisions, among decisions made in [from, to). */
+    /**
+     * How often each rule fired, and in how many decisions, among decisions made in [from, to) (whole days in
+     * Asia/Tehran): from the counts kept apart from the decisions ({@link RuleFiringCounts}), so an erased subject's
+     * decisions still count.
+     */
     public Map<String, long[]> firings(OffsetDateTime from, OffsetDateTime to, Caller.Scope scope) {
         StringBuilder where = new StringBuilder(" where true");
         List<Object> parameters = new ArrayList<>();
-        Where.scope(where, parameters, "d.organisation", scope);
-        Where.condition(where, parameters, "d.decided_at >= ?", from);
-        Where.condition(where, parameters, "d.decided_at < ?", to);
+        Where.scope(where, parameters, "c.organisation", scope);
+        Where.condition(where, parameters, "c.day >= ?", from == null ? null : IranTime.dateOf(from.toInstant()));
+        Where.condition(where, parameters, "c.day < ?", to == null ? null : IranTime.dateOf(to.toInstant()));
         return Jdbc.read(dataSource, connection -> {
-            try (PreparedStatement statement =
-                    connection.prepareStatement("select t.term, count(*), count(distinct d.id) from decision d"
-                            + " cross join unnest(d.fired_rule_ids) fired (id) join search_term t on t.id = fired.id"
-                            + where + " group by 1")) {
+            try (PreparedStatement statement = connection.prepareStatement("select t.term, sum(c.firings),"
+                    + " sum(c.decisions) from rule_firing_count c join search_term t on t.id = c.rule_id" + where
+                    + " group by 1")) {
                 Jdbc.bind(statement, parameters);
                 Map<String, long[]> counts = new LinkedHashMap<>();
                 try (ResultSet result = statement.executeQuery()) {
@@ -177,11 +182,11 @@ public class DecisionRecords {
     public <T> T walkChain(ChainWalk<T> walk) {
         return Jdbc.inTransaction(dataSource, connection -> {
             connection.setReadOnly(true);
-            try (PreparedStatement statement =
-                    connection.prepareStatement("select " + CHAINED + " from decision d order by d.seq")) {
+            try (PreparedStatement statement = connection.prepareStatement("select " + CHAINED
+                    + " from decision d left join erasure x on x.id = d.erasure_id order by d.seq")) {
                 statement.setFetchSize(1000);
                 try (ResultSet rows = statement.executeQuery()) {
-                    return walk.over(() -> rows.next() ? row(rows, null) : null);
+                    return walk.over(() -> rows.next() ? row(rows, masterKeys, false) : null);
                 }
             }
         });
@@ -196,11 +201,16 @@ public class DecisionRecords {
         StoredDecision next() throws SQLException;
     }
 
-    /**
-     * One record as read; {@code masterKeys} null for a read of {@link #CHAINED} columns only, which opens nothing
-     * (the chain covers what is stored, so verifying needs no key).
-     */
+    /** One record as read, its input and answer opened where its key lives. */
     static StoredDecision row(ResultSet rows, MasterKeys masterKeys) throws SQLException {
+        return row(rows, masterKeys, true);
+    }
+
+    /**
+     * One record as read; without {@code opened}, of {@link #CHAINED} columns only, which opens nothing (the chain
+     * covers what is stored, so verifying needs no data key) but the fired rules an erasure sealed apart.
+     */
+    static StoredDecision row(ResultSet rows, MasterKeys masterKeys, boolean opened) throws SQLException {
         UUID id = rows.getObject("id", UUID.class);
         UUID keyId = rows.getObject("key_id", UUID.class);
         byte[] sealedInput = rows.getBytes("sealed_input");
@@ -210,7 +220,7 @@ public class DecisionRecords {
         String inputDigest = SealedRows.digest(sealedInput, input, rows.getString("input_sha256"));
         String responseDigest = SealedRows.digest(sealedResponse, response, rows.getString("response_sha256"));
         Erased erased = null;
-        if (masterKeys != null) {
+        if (opened) {
             erased = SealedRows.erased(rows);
             if (keyId != null && erased == null) {
                 DataKey key = SealedRows.key(rows, masterKeys);
@@ -219,7 +229,12 @@ public class DecisionRecords {
             }
         }
         Array fired = rows.getArray("fired_rules");
-        SearchTerms terms = new SearchTerms(fired == null ? List.of() : List.of((String[]) fired.getArray()), null);
+        List<String> firedRules = fired == null ? List.of() : List.of((String[]) fired.getArray());
+        byte[] erasedFiredRules = rows.getBytes("erased_fired_rules");
+        if (erasedFiredRules != null && !opened) {
+            firedRules = ErasedFiredRules.open(rows, masterKeys, erasedFiredRules, id);
+        }
+        SearchTerms terms = new SearchTerms(firedRules, null);
         return new StoredDecision(
                 rows.getLong("seq"),
                 new Answered(
@@ -230,7 +245,13 @@ public class DecisionRecords {
                 keyId,
                 inputDigest,
                 responseDigest,
-                erased);
+                erased,
+                chainForm(rows));
+    }
+
+    private static Integer chainForm(ResultSet rows) throws SQLException {
+        int form = rows.getInt("chain_form");
+        return rows.wasNull() ? null : form;
     }
 
     /** What a sealed decision's field is sealed as: the ciphertext opens only for this record and field. */

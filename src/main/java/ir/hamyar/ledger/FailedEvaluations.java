@@ -64,15 +64,15 @@ public class FailedEvaluations {
         }
         try {
             Jdbc.inTransaction(dataSource, connection -> {
-                Map<String, DataKey> keys = SubjectKeys.live(
+                Map<Subject, DataKey> keys = SubjectKeys.live(
                         connection,
                         failures.stream()
-                                .map(failure -> failure.asked().subjectRef())
+                                .map(failure -> Subject.of(failure.asked()))
                                 .toList(),
                         masterKeys);
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     for (Failure failure : failures) {
-                        bind(insert, failure, keys.get(failure.asked().subjectRef()));
+                        bind(insert, failure, keys.get(Subject.of(failure.asked())));
                         insert.addBatch();
                     }
                     return insert.executeBatch();

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Master key rotation: when {@code hamyar.privacy.previous-master-keys} is set, a worker wraps every live data key
- * still under a previous master key again under the current one, a batch per transaction ({@code SKIP LOCKED}, so
+ * (and every erasure's key of sealed fired rules) still under a previous master key again under the current one, a batch per transaction ({@code SKIP LOCKED}, so
  * replicas share the work and writers are not held up), then stops and logs that the previous keys may be removed.
  */
 @ApplicationScoped
@@ -28,6 +28,11 @@ public class KeyRotation {
     private static final String NEXT = "select id, wrapped, master_key from subject_key"
             + " where wrapped is not null and master_key <> ? limit " + BATCH + " for update skip locked";
     private static final String REWRAP = "update subject_key set wrapped = ?, master_key = ? where id = ?";
+    private static final String NEXT_RULES_KEYS = "select rules_key_id id, rules_key_wrapped wrapped,"
+            + " rules_key_master master_key from erasure where rules_key_wrapped is not null and rules_key_master <> ?"
+            + " limit " + BATCH + " for update skip locked";
+    private static final String REWRAP_RULES_KEY =
+            "update erasure set rules_key_wrapped = ?, rules_key_master = ? where rules_key_id = ?";
 
     private final AgroalDataSource dataSource;
     private final MasterKeys masterKeys;
@@ -59,12 +64,17 @@ public class KeyRotation {
         }
     }
 
-    /** Rewraps one batch; answers how many data keys it rewrapped. */
+    /** Rewraps one batch of data keys, then of erasures' keys; answers how many keys it rewrapped. */
     int rewrapBatch() {
+        int done = rewrapBatch(NEXT, REWRAP);
+        return done > 0 ? done : rewrapBatch(NEXT_RULES_KEYS, REWRAP_RULES_KEY);
+    }
+
+    private int rewrapBatch(String nextSql, String rewrapSql) {
         return Jdbc.inTransaction(dataSource, connection -> {
             int done = 0;
-            try (PreparedStatement next = connection.prepareStatement(NEXT);
-                    PreparedStatement rewrap = connection.prepareStatement(REWRAP)) {
+            try (PreparedStatement next = connection.prepareStatement(nextSql);
+                    PreparedStatement rewrap = connection.prepareStatement(rewrapSql)) {
                 next.setString(1, masterKeys.currentId());
                 try (ResultSet rows = next.executeQuery()) {
                     while (rows.next()) {

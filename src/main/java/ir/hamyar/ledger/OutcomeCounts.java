@@ -10,12 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,16 +22,16 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Counts over what the reports tally of family decisions ({@code decision_outcome}, appended with each decision in
- * its transaction, see {@link Tally}). A family is a subject ref within its organisation. The tier queries walk
- * each family's decisions in time order along {@code decision_outcome_family_idx} (an index-only scan), so they
- * neither sort nor read a decision's input or answer; benchmarks/reports/at_scale.sh times them at a million.
+ * Counts over what the reports tally of family decisions ({@code report_outcome}, appended with each decision in its
+ * transaction, see {@link ReportOutcomes}). A family is a pseudonym within its organisation, a decision's time its
+ * Solar Hijri month (the first day of it), its order the family's own number. The tier queries walk each family's
+ * decisions in order along {@code report_outcome_tiers_idx} (an index-only scan), so they neither sort nor read a
+ * decision's input or answer; benchmarks/reports/at_scale.sh times them at a million.
  */
 @ApplicationScoped
 public class OutcomeCounts {
 
-    private static final String WINDOW =
-            " window w as (partition by organisation, subject_ref order by decided_at, seq)";
+    private static final String WINDOW = " window w as (partition by organisation, family order by n)";
 
     /** The rows the tier reports read (decision_outcome_family_idx holds only these). */
     private static final String TIERED = " where tier is not null";
@@ -44,15 +43,16 @@ public class OutcomeCounts {
     }
 
     /**
-     * Per interval (1-based index into {@code starts}; decisions in [starts[i], starts[i+1]) or, for the last, up to
-     * {@code to}), how many families had each TIER as their latest in it.
+     * Per interval (1-based index into {@code starts}, each the first day of a Solar Hijri month; decisions of the
+     * months from starts[i] to before starts[i+1] or, for the last, up to the month of {@code lastMonth}), how many
+     * families had each TIER as their latest in it.
      */
     public Map<Integer, Map<String, Long>> latestTiers(
-            List<OffsetDateTime> starts, OffsetDateTime to, Caller.Scope scope) {
+            List<LocalDate> starts, LocalDate lastMonth, Caller.Scope scope) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = period(TIERED, starts.get(0), to, scope, parameters);
+        StringBuilder where = period(TIERED, starts.get(0), lastMonth, scope, parameters);
         String sql = "select b, tier, count(*) from (select tier, b, lead(b) over w next_b from (select organisation,"
-                + " subject_ref, decided_at, seq, tier, width_bucket(decided_at, ?::timestamptz[]) b from decision_outcome"
+                + " family, n, tier, width_bucket(month, ?::date[]) b from report_outcome"
                 + where + ") s" + WINDOW + ") t where next_b is distinct from b group by b, tier";
         return Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement select = prepare(connection, sql)) {
@@ -71,25 +71,27 @@ public class OutcomeCounts {
     }
 
     /**
-     * Each family's TIER decisions in [starts[0], to), in time order, with the interval of each (1-based index into
-     * {@code starts}), handed to {@code each} one family at a time from a single ordered read of the family index.
+     * Each family's TIER decisions of the months from starts[0] to {@code lastMonth}, in order, with the interval of
+     * each (1-based index into {@code starts}), handed to {@code each} one family at a time from a single ordered read
+     * of the family index.
      */
     public void tierSequences(
-            List<OffsetDateTime> starts, OffsetDateTime to, Caller.Scope scope, Consumer<List<TierAt>> each) {
+            List<LocalDate> starts, LocalDate lastMonth, Caller.Scope scope, Consumer<List<TierAt>> each) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = period(TIERED, starts.get(0), to, scope, parameters);
-        String sql = "select organisation, subject_ref, width_bucket(decided_at, ?::timestamptz[]), tier"
-                + " from decision_outcome" + where + " order by organisation, subject_ref, decided_at, seq";
+        StringBuilder where = period(TIERED, starts.get(0), lastMonth, scope, parameters);
+        String sql = "select organisation, family, width_bucket(month, ?::date[]), tier" + " from report_outcome"
+                + where + " order by organisation, family, n";
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement select = prepare(connection, sql)) {
                 select.setArray(1, thresholds(connection, starts));
                 bindFrom(select, 2, parameters);
                 select.setFetchSize(10_000);
                 List<TierAt> family = new ArrayList<>();
-                List<String> current = null;
+                List<Object> current = null;
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        List<String> key = Arrays.asList(rows.getString(1), rows.getString(2));
+                        List<Object> key =
+                                Arrays.asList(rows.getString(1), HexFormat.of().formatHex(rows.getBytes(2)));
                         if (!key.equals(current) && !family.isEmpty()) {
                             each.accept(List.copyOf(family));
                             family.clear();
@@ -107,15 +109,15 @@ public class OutcomeCounts {
     }
 
     /**
-     * Safe-house requests in [starts[0], to) per interval (1-based index into {@code starts}) by (SAFE_HOUSE, STAY)
-     * value, with the sons they did not allow.
+     * Safe-house requests of the months from starts[0] to {@code lastMonth} per interval (1-based index into
+     * {@code starts}) by (SAFE_HOUSE, STAY) value, with the sons they did not allow.
      */
-    public List<SafeHouseCount> safeHouse(List<OffsetDateTime> starts, OffsetDateTime to, Caller.Scope scope) {
+    public List<SafeHouseCount> safeHouse(List<LocalDate> starts, LocalDate lastMonth, Caller.Scope scope) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = period(" where safe_house is not null", starts.get(0), to, scope, parameters);
+        StringBuilder where = period(" where safe_house is not null", starts.get(0), lastMonth, scope, parameters);
         return Jdbc.read(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("select width_bucket(decided_at,"
-                    + " ?::timestamptz[]), safe_house, stay, count(*), sum(sons_not_allowed) from decision_outcome"
+            try (PreparedStatement select = connection.prepareStatement("select width_bucket(month, ?::date[]),"
+                    + " safe_house, stay, count(*), sum(sons_not_allowed) from report_outcome"
                     + where + " group by 1, 2, 3")) {
                 select.setArray(1, thresholds(connection, starts));
                 bindFrom(select, 2, parameters);
@@ -146,8 +148,8 @@ public class OutcomeCounts {
         Where.scope(where, parameters, "organisation", scope);
         Where.condition(where, parameters, "home_visit_month >= ?", monthStarts.get(0));
         Where.condition(where, parameters, "home_visit_month <= ?", monthStarts.get(monthStarts.size() - 1));
-        String sql = "select organisation, width_bucket(home_visit_month, ?::date[]), count(distinct subject_ref)"
-                + " from decision_outcome" + where + " group by 1, 2";
+        String sql = "select organisation, width_bucket(home_visit_month, ?::date[]), count(distinct family)"
+                + " from report_outcome" + where + " group by 1, 2";
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setArray(
@@ -171,10 +173,9 @@ public class OutcomeCounts {
         });
     }
 
-    private static Array thresholds(Connection connection, List<OffsetDateTime> starts) throws SQLException {
+    private static Array thresholds(Connection connection, List<LocalDate> starts) throws SQLException {
         return connection.createArrayOf(
-                "timestamptz",
-                starts.stream().map(start -> Timestamp.from(start.toInstant())).toArray());
+                "date", starts.stream().map(LocalDate::toString).toArray());
     }
 
     private static void bindFrom(PreparedStatement statement, int first, List<Object> parameters) throws SQLException {
@@ -184,13 +185,13 @@ public class OutcomeCounts {
         }
     }
 
-    /** The rows of {@code first} decided in [from, to) that the scope sees. */
+    /** The rows of {@code first} decided in the months from {@code firstMonth} to {@code lastMonth} the scope sees. */
     private static StringBuilder period(
-            String first, OffsetDateTime from, OffsetDateTime to, Caller.Scope scope, List<Object> parameters) {
+            String first, LocalDate firstMonth, LocalDate lastMonth, Caller.Scope scope, List<Object> parameters) {
         StringBuilder where = new StringBuilder(first);
         Where.scope(where, parameters, "organisation", scope);
-        Where.condition(where, parameters, "decided_at >= ?", from);
-        Where.condition(where, parameters, "decided_at < ?", to);
+        Where.condition(where, parameters, "month >= ?", firstMonth);
+        Where.condition(where, parameters, "month <= ?", lastMonth);
         return where;
     }
 

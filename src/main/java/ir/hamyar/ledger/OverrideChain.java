@@ -38,11 +38,12 @@ public class OverrideChain {
             + " overridden_by, organisation, overridden_at, idempotency_key, request_sha256, previous_hash, hash";
     private static final String INSERT = "insert into decision_override (seq, id, decision_id, type, subject,"
             + " value_from, value_to, rule, key_id, sealed_reason, overridden_by, organisation, overridden_at,"
-            + " idempotency_key, request_sha256, previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?)";
-    private static final String SELECT = "select " + prefixed(COLUMNS) + ", o.key_id, o.sealed_reason,"
-            + " o.reason_sha256, " + SealedRows.COLUMNS + " from decision_override o" + SealedRows.joins("o") + " ";
-    private static final String SUBJECT = "select subject_ref from decision where id = ?";
+            + " idempotency_key, request_sha256, previous_hash, hash, chain_form) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String SELECT =
+            "select " + prefixed(COLUMNS) + ", o.key_id, o.sealed_reason," + " o.reason_sha256, o.chain_form, "
+                    + SealedRows.COLUMNS + " from decision_override o" + SealedRows.joins("o") + " ";
+    private static final String SUBJECT = "select organisation, subject_ref from decision where id = ?";
 
     private final AgroalDataSource dataSource;
     private final MeterRegistry metrics;
@@ -81,10 +82,11 @@ public class OverrideChain {
                     seq,
                     override,
                     head.hash(),
-                    HashChain.link(head.hash(), seq, override, reasonDigest, key.id()),
+                    HashChain.link(head.hash(), seq, override, reasonDigest, key.id(), HashChain.LENGTH_PREFIXED),
                     key.id(),
                     reasonDigest,
-                    null);
+                    null,
+                    HashChain.LENGTH_PREFIXED);
             insert(connection, chained, sealedReason);
             return chained;
         });
@@ -202,14 +204,14 @@ public class OverrideChain {
         where.append(" and exists (select 1 from decision d").append(decisions).append(')');
     }
 
-    private static String subjectOf(Connection connection, CaseworkerOverride override) throws SQLException {
+    private static Subject subjectOf(Connection connection, CaseworkerOverride override) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SUBJECT)) {
             select.setObject(1, override.decisionId());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new IllegalStateException("no decision " + override.decisionId() + " to override");
                 }
-                return row.getString(1);
+                return Subject.of(row);
             }
         }
     }
@@ -242,6 +244,7 @@ public class OverrideChain {
             insert.setString(15, override.requestSha256());
             insert.setString(16, stored.previousHash());
             insert.setString(17, stored.hash());
+            insert.setObject(18, stored.chainForm(), java.sql.Types.SMALLINT);
             insert.executeUpdate();
         }
     }
@@ -293,7 +296,13 @@ public class OverrideChain {
                 rows.getString("hash"),
                 keyId,
                 reasonDigest,
-                erased);
+                erased,
+                chainForm(rows));
+    }
+
+    private static Integer chainForm(ResultSet rows) throws SQLException {
+        int form = rows.getInt("chain_form");
+        return rows.wasNull() ? null : form;
     }
 
     private static Optional<StoredOverride> first(List<StoredOverride> found) {

@@ -4,7 +4,7 @@ import ir.hamyar.calendar.SolarHijri;
 import java.time.LocalDate;
 
 /**
- * What the programme reports count of one family decision (table {@code decision_outcome}): its TIER, the applicant's
+ * What the programme reports count of one family decision (table {@code report_outcome}): its TIER, the applicant's
  * SAFE_HOUSE and STAY values, how many children it did not allow to accompany their mother, and the Solar Hijri month
  * (its first day) of the family's last home visit it was told of. No other input and no reason: the counts stay apart
  * from what a family said. {@link #NONE} for decisions the reports do not count.

@@ -11,7 +11,6 @@ import ir.hamyar.ruleset.ActiveRuleset;
 import ir.hamyar.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,9 +42,10 @@ public class Reports {
     /** Per interval, families by their latest TIER in it. */
     public Report tiers(Period period, boolean quarters, Caller.Scope scope) {
         List<Intervals.Interval> intervals = Intervals.of(period.first(), period.last(), quarters);
-        List<OffsetDateTime> starts =
-                intervals.stream().map(i -> start(i.first())).toList();
-        Map<Integer, Map<String, Long>> latest = counts.latestTiers(starts, end(period.last()), scope);
+        List<LocalDate> starts =
+                intervals.stream().map(Intervals.Interval::first).toList();
+        Map<Integer, Map<String, Long>> latest =
+                counts.latestTiers(starts, SolarHijri.firstOfMonth(period.last()), scope);
         Set<String> tiers = values(TIER);
         latest.values().forEach(byTier -> tiers.addAll(byTier.keySet()));
         List<String> columns = new ArrayList<>(List.of("period", "from", "to"));
@@ -73,7 +73,7 @@ public class Reports {
     public Report transitions(Period period, Caller.Scope scope) {
         List<LocalDate> months = period.monthStarts();
         TierSequences sequences = new TierSequences(months.size());
-        counts.tierSequences(starts(months), end(period.last()), scope, sequences::add);
+        counts.tierSequences(months, SolarHijri.firstOfMonth(period.last()), scope, sequences::add);
         Map<List<String>, long[]> pairs = sequences.counts();
         Set<String> tiers = values(TIER);
         pairs.keySet().forEach(tiers::addAll);
@@ -100,7 +100,8 @@ public class Reports {
         Map<String, long[]> bySafeHouse = new TreeMap<>();
         Map<String, long[]> byStay = new TreeMap<>();
         long[] sons = new long[months.size()];
-        for (OutcomeCounts.SafeHouseCount count : counts.safeHouse(starts(months), end(period.last()), scope)) {
+        for (OutcomeCounts.SafeHouseCount count :
+                counts.safeHouse(months, SolarHijri.firstOfMonth(period.last()), scope)) {
             int month = count.interval() - 1;
             bySafeHouse.computeIfAbsent(count.safeHouse(), value -> new long[months.size()])[month] += count.requests();
             if (count.stay() != null) {
@@ -188,10 +189,6 @@ public class Reports {
         return List.of(type, value, SmallCells.sumOfMonths(monthly));
     }
 
-    private static List<OffsetDateTime> starts(List<LocalDate> days) {
-        return days.stream().map(Reports::start).toList();
-    }
-
     /** A type's values as the active version declares them, in its order, then any others found. */
     private Set<String> values(String type, Set<String> found) {
         Set<String> values = values(type);
@@ -224,14 +221,6 @@ public class Reports {
                 scope.every() ? Caller.EVERY_ORGANISATION : scope.organisation(),
                 columns,
                 rows);
-    }
-
-    private static OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay(IranTime.ZONE).toOffsetDateTime();
-    }
-
-    private static OffsetDateTime end(LocalDate lastDay) {
-        return start(lastDay.plusDays(1));
     }
 
     /**

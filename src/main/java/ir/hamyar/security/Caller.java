@@ -58,6 +58,11 @@ public record Caller(String name, Optional<String> organisation, boolean everyOr
         return organisation.isPresent() ? organisation.get().equals(recordOrganisation) : name.equals(recordCaller);
     }
 
+    /** Is this an organisation's name (not {@code *})? */
+    public static boolean isOrganisationName(String organisation) {
+        return NAME.matcher(organisation).matches();
+    }
+
     static void checkOrganisation(String user, String organisation) {
         if (!EVERY_ORGANISATION.equals(organisation)
                 && !NAME.matcher(organisation).matches()) {

@@ -66,7 +66,7 @@ class ChainLanesTest {
             holder.setAutoCommit(false);
             try (Statement statement = holder.createStatement()) {
                 // the first request's writer inserts its decision and then waits, its transaction open
-                statement.execute("lock table decision_outcome in exclusive mode");
+                statement.execute("lock table report_outcome in exclusive mode");
             }
             first = CompletableFuture.supplyAsync(() -> decide(body, key));
             awaitWaiting("relation", 1);

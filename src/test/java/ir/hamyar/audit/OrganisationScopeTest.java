@@ -188,6 +188,38 @@ class OrganisationScopeTest {
                 .body("items.action", equalTo(List.of("READ")));
     }
 
+    /** Failed before the change: keys and erasure went by the ref alone, so A's erasure wiped B's helper too. */
+    @Test
+    void anErasureByOneOrganisationNeverTouchesTheSameRefInAnother() {
+        ObjectNode helper = Fixtures.unique("helper.json");
+        String ref = helper.path("helperRef").asText();
+        String ofA = Api.decide("intake", helper).getString("decisionId");
+        String ofB = Api.decide("intake2", helper.deepCopy()).getString("decisionId");
+
+        Api.as("admin")
+                .body("{\"reason\":\"she asked the house to forget her\",\"organisation\":\""
+                        + TwoOrganisationsProfile.A + "\"}")
+                .post("/api/v1/subjects/" + ref + "/erasure")
+                .then()
+                .statusCode(200)
+                .body("decisions", equalTo(1))
+                .body("organisation", equalTo(TwoOrganisationsProfile.A));
+
+        Api.as("intake").get("/api/v1/decisions/" + ofA).then().statusCode(200).body("erased.by", equalTo("admin"));
+        Api.as("intake2")
+                .get("/api/v1/decisions/" + ofB)
+                .then()
+                .statusCode(200)
+                .body("$", not(hasKey("erased")))
+                .body("conclusions", not(empty()));
+        Api.as("admin")
+                .body("{\"reason\":\"she asked the house to forget her\",\"organisation\":\"*\"}")
+                .post("/api/v1/subjects/" + ref + "/erasure")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("organisation"));
+    }
+
     /**
      * With one heavy read running and none allowed to wait (this profile), a second is refused at once: the first
      * is held inside its walk of the record by a lock the test takes on the decision table.
@@ -200,7 +232,7 @@ class OrganisationScopeTest {
             lock.createStatement().execute("lock table decision in access exclusive mode");
             Future<Integer> verify = other.submit(
                     () -> Api.as("auditor").get("/api/v1/audit/verify").statusCode());
-            awaitWaitingOnALock(lock);
+            awaitWaitingOnALock(lock, verify);
 
             Api.as("policy")
                     .body("{\"limit\":5}")
@@ -221,12 +253,15 @@ class OrganisationScopeTest {
                 .statusCode(200);
     }
 
-    private static void awaitWaitingOnALock(Connection lock) throws Exception {
-        for (int tries = 0; tries < 200; tries++) {
+    /**
+     * Until a session waits for the lock on the decision table (pg_locks: the waiting statement may not be in
+     * pg_stat_activity yet, for a table is locked while the statement is parsed).
+     */
+    private static void awaitWaitingOnALock(Connection lock, Future<Integer> verify) throws Exception {
+        for (int tries = 0; tries < 200 && !verify.isDone(); tries++) {
             try (ResultSet waiting = lock.createStatement()
-                    .executeQuery(
-                            "select count(*) from pg_stat_activity where datname = current_database()"
-                                    + " and pid <> pg_backend_pid() and wait_event_type = 'Lock' and query like '%decision%'")) {
+                    .executeQuery("select count(*) from pg_locks where not granted"
+                            + " and relation = 'decision'::regclass")) {
                 waiting.next();
                 if (waiting.getInt(1) > 0) {
                     return;
@@ -234,7 +269,8 @@ class OrganisationScopeTest {
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("verify never reached the locked decision table");
+        throw new AssertionError("verify never reached the locked decision table"
+                + (verify.isDone() ? ": it answered " + verify.get() : ""));
     }
 
     /** Helpers must have trained an hour more before service from 2026-11-21, after the helpers' scenarios. */

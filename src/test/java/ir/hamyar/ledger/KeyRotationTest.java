@@ -49,7 +49,8 @@ class KeyRotationTest {
         MasterKeys.NewKey made = old.newDataKey();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "insert into subject_key (id, subject_ref, wrapped, master_key) values (?, ?, ?, ?)")) {
+                        "insert into subject_key (id, organisation, subject_ref, wrapped, master_key)"
+                                + " values (?, 'safe-house-tehran', ?, ?, ?)")) {
             insert.setObject(1, made.key().id());
             insert.setString(2, ref);
             insert.setBytes(3, made.wrapped());

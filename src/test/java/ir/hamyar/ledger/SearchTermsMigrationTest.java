@@ -57,7 +57,7 @@ class SearchTermsMigrationTest {
             statement.execute(decision(2, "array['tiering/First']", "null", "1"));
         }
 
-        migrate(null);
+        migrate("12");
 
         try (Connection connection = DriverManager.getConnection(URL, "postgres", null);
                 Statement statement = connection.createStatement()) {

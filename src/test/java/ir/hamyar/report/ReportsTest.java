@@ -15,12 +15,14 @@ import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
 import ir.hamyar.support.OwnDatabases;
 import ir.hamyar.support.TwoOrganisationsProfile;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(TwoOrganisationsProfile.class)
 class ReportsTest {
+
+    /** How many outcomes the test wrote of each family: the next one's number. */
+    private static final Map<String, Integer> OUTCOMES = new HashMap<>();
 
     /** This Solar Hijri month, whole: the smallest period a report takes. */
     private static final String THIS_MONTH = "from=" + SolarHijri.firstOfMonth(IranTime.today()) + "&to="
@@ -257,7 +262,7 @@ class ReportsTest {
      * Two periods a month apart, asked for one after the other, give no small count away: a safe-house count over two
      * months with a small month in it is suppressed, and so is a re-tiering count that differs by 1 to 4 from the
      * same count a month shorter. Outcomes are written straight into the reports' table, in earlier months, for this
-     * run's organisation B (the API records decisions now only).
+     * run's organisation B (the API records decisions now only), each family under a pseudonym of the test's.
      */
     @Test
     void twoPeriodsAMonthApartRecoverNoSmallCount() throws SQLException {
@@ -326,18 +331,19 @@ class ReportsTest {
                 .get(column);
     }
 
-    /** One family decision's outcome of organisation B, on the 10th of a month. */
+    /** One family decision's outcome of organisation B in a month, after the family's earlier ones. */
     private static void outcome(LocalDate month, String family, String tier, String safeHouse) throws SQLException {
         try (Connection connection =
                         DriverManager.getConnection(OwnDatabases.SERVER + "hamyar_test", "postgres", null);
-                PreparedStatement insert = connection.prepareStatement("insert into decision_outcome (seq, decided_at,"
-                        + " organisation, subject_ref, tier, safe_house, stay, sons_not_allowed)"
-                        + " values (-1, ?, ?, ?, ?, ?, null, 0)")) {
-            insert.setObject(1, month.plusDays(9).atStartOfDay(IranTime.ZONE).toOffsetDateTime());
-            insert.setString(2, TwoOrganisationsProfile.B);
-            insert.setString(3, family);
-            insert.setString(4, tier);
-            insert.setString(5, safeHouse);
+                PreparedStatement insert = connection.prepareStatement("insert into report_outcome (organisation,"
+                        + " family, month, n, tier, safe_house, stay, sons_not_allowed)"
+                        + " values (?, ?, ?, ?, ?, ?, null, 0)")) {
+            insert.setString(1, TwoOrganisationsProfile.B);
+            insert.setBytes(2, (TwoOrganisationsProfile.B + family).getBytes(StandardCharsets.UTF_8));
+            insert.setObject(3, month);
+            insert.setInt(4, OUTCOMES.merge(family, 1, Integer::sum));
+            insert.setString(5, tier);
+            insert.setString(6, safeHouse);
             insert.executeUpdate();
         }
     }
