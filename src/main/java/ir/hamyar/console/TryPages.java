@@ -24,6 +24,7 @@ import ir.hamyar.ruleset.RulesetStatus;
 import ir.hamyar.ruleset.RulesetVersion;
 import ir.hamyar.ruleset.RulesetVersions;
 import ir.hamyar.ruleset.StoredRulesets;
+import ir.hamyar.scenario.InventedProfile;
 import ir.hamyar.scenario.SavedScenario;
 import ir.hamyar.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,9 +42,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -56,6 +61,8 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({Roles.POLICY, Roles.ADMIN})
 public class TryPages {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConsoleRequest console;
     private final DryRun dryRun;
@@ -127,6 +134,12 @@ public class TryPages {
         return evaluate(number, ProfileKind.FAMILY, profile);
     }
 
+    /**
+     * Saves the tried profile as a scenario of a new draft — never as it was tried: a real person's profile would stay
+     * in an immutable version for good. The officer confirms it is invented; its refs are replaced and its dates moved
+     * by a whole number of Solar Hijri years, and it is kept only if the version answers it as it answered the tried
+     * one (the scenario then tests the same thing).
+     */
     @POST
     @Path("scenario")
     public Response saveAsScenario(
@@ -134,17 +147,26 @@ public class TryPages {
             @RestForm String kind,
             @RestForm String profile,
             @RestForm String name,
+            @RestForm String invented,
             @RestForm(ConsoleRequest.CSRF_FIELD) String csrf) {
         console.requireCsrf(csrf);
         ProfileKind chosen = kind(kind);
         if (version == null) {
             throw new InvalidInputException(new FieldError("version", "is required"));
         }
+        if (!"yes".equals(invented)) {
+            throw new InvalidInputException(new FieldError(
+                    "invented", "confirm that the profile is invented, not a real person's, before it is kept"));
+        }
         String text = ConsoleInput.text(profile);
-        DryRunResponse answer = dryRun.evaluate(version, chosen, bytes(text));
-        JsonNode given = StrictJson.parse(bytes(text), JsonLimits.PROFILE);
-        SavedScenario scenario =
-                new SavedScenario(chosen.wireName(), ConsoleInput.text(name), given, answer.conclusions());
+        DryRunResponse tried = dryRun.evaluate(version, chosen, bytes(text));
+        InventedProfile given = invent(version, chosen, StrictJson.parse(bytes(text), JsonLimits.PROFILE), tried);
+        SavedScenario scenario = new SavedScenario(
+                chosen.wireName(),
+                ConsoleInput.text(name),
+                given.profile(),
+                dryRun.evaluate(version, chosen, bytes(given.profile().toString()))
+                        .conclusions());
         RuleTree tree = versions.tree(version);
         String existing = tree.files().containsKey(scenario.path()) ? tree.text(scenario.path()) : null;
         DraftReport report = drafts.fromChanges(
@@ -155,6 +177,32 @@ public class TryPages {
                 console.getUser());
         return Response.seeOther(URI.create("/console/versions/" + report.version()))
                 .build();
+    }
+
+    /** The tried profile invented anew, its dates moved by 1 to 5 years back, the first move the version answers alike. */
+    private InventedProfile invent(int version, ProfileKind kind, JsonNode tried, DryRunResponse answer) {
+        List<Integer> years = new ArrayList<>(List.of(-1, -2, -3, -4, -5));
+        Collections.shuffle(years, RANDOM);
+        for (int moved : years) {
+            InventedProfile invented = InventedProfile.of(tried, moved);
+            DryRunResponse again =
+                    dryRun.evaluate(version, kind, bytes(invented.profile().toString()));
+            if (outcomes(again, ref -> ref).equals(outcomes(answer, invented::renamed))) {
+                return invented;
+            }
+        }
+        throw new InvalidInputException(new FieldError(
+                "profile",
+                "moved by whole years, this profile is answered otherwise (its dates meet a parameter's change):"
+                        + " type an invented profile instead"));
+    }
+
+    /** What an answer concludes, each subject as the invented profile calls it, as a multiset. */
+    private static List<String> outcomes(DryRunResponse answer, UnaryOperator<String> rename) {
+        return answer.conclusions().stream()
+                .map(c -> c.type() + " " + rename.apply(c.subject()) + " " + c.value())
+                .sorted()
+                .toList();
     }
 
     private TemplateInstance page(

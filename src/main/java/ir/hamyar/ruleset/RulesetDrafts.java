@@ -3,7 +3,10 @@ package ir.hamyar.ruleset;
 import ir.hamyar.engine.RuleTree;
 import ir.hamyar.problem.FieldError;
 import ir.hamyar.problem.InvalidInputException;
+import ir.hamyar.scenario.RefsOnRecord;
+import ir.hamyar.scenario.SavedScenarioRefs;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -18,10 +21,12 @@ public class RulesetDrafts {
 
     private final RulesetVersions versions;
     private final RulesetValidator validator;
+    private final RefsOnRecord refsOnRecord;
 
-    public RulesetDrafts(RulesetVersions versions, RulesetValidator validator) {
+    public RulesetDrafts(RulesetVersions versions, RulesetValidator validator, RefsOnRecord refsOnRecord) {
         this.versions = versions;
         this.validator = validator;
+        this.refsOnRecord = refsOnRecord;
     }
 
     public DraftReport fromChanges(RulesetChanges changes, String actor) {
@@ -37,6 +42,10 @@ public class RulesetDrafts {
         Optional<RulesetVersion> existing = versions.findBySha(tree.sha256());
         if (existing.isPresent()) {
             return DraftReport.of(existing.get(), true);
+        }
+        List<FieldError> realPeople = SavedScenarioRefs.onRecord(tree, refsOnRecord);
+        if (!realPeople.isEmpty()) {
+            throw new InvalidInputException("a saved scenario names a subject of the record", realPeople);
         }
         RulesetValidator.Validated validated = validator.validate(tree);
         RulesetStatus status = validated.report().valid() ? RulesetStatus.DRAFT : RulesetStatus.REJECTED;

@@ -159,7 +159,11 @@ class PolicyConsoleTest {
         freshActiveVersion();
         try (Browser policy = new Browser(base.toString())) {
             policy.signIn("policy").open("/console/try?kind=helper").clickAndWaitFor("#evaluate", "#save-scenario");
+            String tried = policy.find("#profile").getDomProperty("value");
+            String triedRef = tried.replaceAll("(?s).*\"helperRef\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+            assertThat(policy.text("#scenario-invented-note")).contains("ساختگی");
             policy.type("#scenario-name", "یک همیار با ۴۰ ساعت آموزش پیش از خدمت و ۱۲ ساعت ضمن خدمت در حال آموزش است")
+                    .check("#scenario-invented")
                     .submit("#save-scenario-button");
             int draft = versionOnPage(policy);
             assertThat(policy.attribute("#status", "class")).contains("status-DRAFT");
@@ -168,7 +172,11 @@ class PolicyConsoleTest {
             assertThat(policy.text("#listing"))
                     .contains("kind: helper")
                     .contains("۴۰ ساعت آموزش")
-                    .contains("IN_SERVICE_IN_PROGRESS");
+                    .contains("IN_SERVICE_IN_PROGRESS")
+                    .as("an invented helper: a synthetic ref, the dates moved by whole years")
+                    .contains("helperRef: SYN-")
+                    .doesNotContain(triedRef)
+                    .doesNotContain("2026-");
         }
     }
 
