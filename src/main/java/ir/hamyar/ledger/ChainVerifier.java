@@ -34,8 +34,13 @@ public class ChainVerifier {
     }
 
     private Verification walkEverything() {
-        Optional<Checkpoint> checkpoint = checkpoints.latest();
+        CheckpointFile file = checkpoints.read();
+        Optional<Checkpoint> checkpoint = file.latest();
         Verification decisions = records.walkChain(chain -> walk(chain, checkpoint));
+        if (file.unverified() != null && decisions.valid()) {
+            decisions = new Verification(
+                    decisions.records(), false, null, null, "unverified: " + file.unverified(), null, null);
+        }
         return decisions.with(overrides(checkpoint));
     }
 

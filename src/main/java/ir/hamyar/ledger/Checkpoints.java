@@ -11,6 +11,8 @@ import ir.hamyar.workers.Workers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
@@ -33,7 +35,9 @@ import org.jboss.logging.Logger;
  * Periodically writes the heads of the decision chain's lanes and of the override chain (sequence, hash, time), signed
  * with HMAC-SHA256, outside the database: appended to a file and logged, for an operator to ship elsewhere.
  * Verification compares the chain with the latest checkpoint, so that removing the newest records — which leaves a
- * shorter, still consistent chain — is detected too.
+ * shorter, still consistent chain — is detected too. Every line of the file must verify, and the file must still hold
+ * the last checkpoint written to it, and as many lines ({@code audit_checkpoint} keeps each one's HMAC, per writer: a
+ * host and a file); a file missing or shortened since is unverified, not valid.
  */
 @ApplicationScoped
 public class Checkpoints {
@@ -135,26 +139,49 @@ public class Checkpoints {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write audit checkpoint to " + config.file(), e);
         }
+        noteWritten(checkpoint);
         last = checkpoint;
         return Optional.of(checkpoint);
     }
 
-    /** The latest checkpoint in the file, if any; one whose signature does not verify is reported as such. */
-    public Optional<Checkpoint> latest() {
-        if (config.key().isEmpty() || !Files.exists(config.file())) {
-            return Optional.empty();
+    /**
+     * The checkpoint file read whole: its latest checkpoint, or why it cannot be trusted — a line that does not
+     * verify, a file missing or shorter than what was written to it.
+     */
+    public CheckpointFile read() {
+        if (config.key().isEmpty()) {
+            return CheckpointFile.NONE;
         }
+        Written written = written();
+        if (!Files.exists(config.file())) {
+            return written.count() == 0
+                    ? CheckpointFile.NONE
+                    : CheckpointFile.unverified("the checkpoint file " + config.file() + " is missing: "
+                            + written.count() + " checkpoint(s) were written to it");
+        }
+        List<Checkpoint> lines = new ArrayList<>();
         try {
-            List<String> lines = Files.readAllLines(config.file(), StandardCharsets.UTF_8);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    return Optional.of(mapper.readValue(lines.get(i), Checkpoint.class));
+            for (String line : Files.readAllLines(config.file(), StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    lines.add(mapper.readValue(line, Checkpoint.class));
                 }
             }
-            return Optional.empty();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read audit checkpoints from " + config.file(), e);
+            return CheckpointFile.unverified(
+                    "the checkpoint file " + config.file() + " cannot be read: a line is not a checkpoint");
         }
+        for (int i = 0; i < lines.size(); i++) {
+            if (!isAuthentic(lines.get(i))) {
+                return CheckpointFile.unverified("line " + (i + 1) + " of the checkpoint file does not verify");
+            }
+        }
+        if (lines.size() < written.count()
+                || written.count() > 0
+                        && lines.stream().noneMatch(line -> line.hmac().equals(written.lastHmac()))) {
+            return CheckpointFile.unverified("the checkpoint file was shortened: it holds " + lines.size() + " line(s),"
+                    + " and not the last of the " + written.count() + " checkpoint(s) written to it");
+        }
+        return lines.isEmpty() ? CheckpointFile.NONE : CheckpointFile.verified(lines.get(lines.size() - 1));
     }
 
     public boolean isAuthentic(Checkpoint checkpoint) {
@@ -180,6 +207,45 @@ public class Checkpoints {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
+
+    /** Notes the checkpoint as the next one this writer wrote to its file. */
+    private void noteWritten(Checkpoint checkpoint) {
+        Jdbc.inTransaction(dataSource, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into audit_checkpoint (writer, n, hmac)"
+                    + " select ?, coalesce(max(n), 0) + 1, ? from audit_checkpoint where writer = ?")) {
+                insert.setString(1, writer());
+                insert.setString(2, checkpoint.hmac());
+                insert.setString(3, writer());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    private Written written() {
+        return Jdbc.read(dataSource, connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select n, hmac from audit_checkpoint where writer = ? order by n desc limit 1")) {
+                select.setString(1, writer());
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? new Written(row.getLong(1), row.getString(2)) : new Written(0, null);
+                }
+            }
+        });
+    }
+
+    /** Who writes this replica's checkpoints: its host and the file, as each writes a file of its own. */
+    private String writer() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        String writer = host + ":" + config.file().toAbsolutePath().normalize();
+        return writer.length() <= 512 ? writer : writer.substring(writer.length() - 512);
+    }
+
+    private record Written(long count, String lastHmac) {}
 
     private List<Checkpoint.Head> laneHeads() {
         return Jdbc.read(dataSource, connection -> {

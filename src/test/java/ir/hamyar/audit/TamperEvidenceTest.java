@@ -13,7 +13,10 @@ import ir.hamyar.support.Browser;
 import ir.hamyar.support.Fixtures;
 import ir.hamyar.support.OwnDatabases;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +43,7 @@ class TamperEvidenceTest {
     URL base;
 
     @Test
-    void alteredRemovedAndTruncatedRecordsAreEachDetected() throws SQLException {
+    void alteredRemovedAndTruncatedRecordsAreEachDetected() throws SQLException, IOException {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             ids.add(Api.asIntake()
@@ -70,6 +73,7 @@ class TamperEvidenceTest {
         assertThat(verify().getBoolean("valid")).as("restored").isTrue();
 
         assertThat(checkpoints.write()).isPresent();
+        checkpointFileAlteredEmptiedOrRemovedIsUnverified();
         asSuperuser("delete from decision where id in ('" + ids.get(4) + "', '" + ids.get(5) + "')");
         JsonPath shortened = verify();
         assertThat(shortened.getBoolean("valid")).isFalse();
@@ -133,6 +137,32 @@ class TamperEvidenceTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
+    }
+
+    /**
+     * Failed before the change: only the file's last line was read (a line altered before it went unseen), and an
+     * emptied or missing file read as "no checkpoint", so the chain was reported valid.
+     */
+    private void checkpointFileAlteredEmptiedOrRemovedIsUnverified() throws IOException {
+        Path file = Path.of("target", DATABASE + "-checkpoints.jsonl");
+        String written = Files.readString(file);
+        Files.writeString(file, written.replaceFirst("\"hash\":\"[0-9a-f]", "\"hash\":\"x") + written);
+        JsonPath altered = verify();
+        assertThat(altered.getBoolean("valid")).isFalse();
+        assertThat(altered.getString("problem")).startsWith("unverified").contains("line 1");
+
+        Files.writeString(file, "");
+        JsonPath emptied = verify();
+        assertThat(emptied.getBoolean("valid")).isFalse();
+        assertThat(emptied.getString("problem")).startsWith("unverified").contains("shortened");
+
+        Files.delete(file);
+        JsonPath missing = verify();
+        assertThat(missing.getBoolean("valid")).isFalse();
+        assertThat(missing.getString("problem")).startsWith("unverified").contains("missing");
+
+        Files.writeString(file, written);
+        assertThat(verify().getBoolean("valid")).as("the file as written").isTrue();
     }
 
     private static String asSuperuser(String sql) throws SQLException {

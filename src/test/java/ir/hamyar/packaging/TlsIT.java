@@ -102,6 +102,12 @@ class TlsIT {
                             HttpResponse.BodyHandlers.ofString());
             assertThat(secure.statusCode()).isEqualTo(200);
             assertThat(secure.body()).contains("UP");
+            assertThat(secure.headers().firstValue("Strict-Transport-Security"))
+                    .as("HSTS over TLS (failed before the change: no header)")
+                    .hasValueSatisfying(value -> assertThat(value).startsWith("max-age=31536000"));
+            assertThat(plain.headers().firstValue("Strict-Transport-Security"))
+                    .as("nothing over plain HTTP")
+                    .isEmpty();
 
             HttpRequest request = HttpRequest.newBuilder(
                             URI.create("https://localhost:" + httpsPort + "/q/health/ready"))
