@@ -7,7 +7,10 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Singleton;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Gives a browser its CSRF cookie with the first console page it gets (HttpOnly, SameSite=Strict, Secure on TLS). */
+/**
+ * Gives a browser its CSRF cookie with the first console page it gets (HttpOnly, SameSite=Strict); over TLS as
+ * {@code __Host-hamyar-csrf} (Secure, path {@code /}, no domain: no other host or plain page can set or overwrite it).
+ */
 @Singleton
 public class ConsoleCookies {
 
@@ -20,10 +23,12 @@ public class ConsoleCookies {
     @ServerResponseFilter
     public void csrfCookie(HttpServerRequest request, HttpServerResponse response) {
         if (request.path().startsWith("/console") && console.csrfIsNew()) {
-            response.addCookie(Cookie.cookie(ConsoleRequest.CSRF_COOKIE, console.getCsrf())
-                    .setPath("/console")
+            boolean tls = "https".equalsIgnoreCase(request.scheme());
+            response.addCookie(Cookie.cookie(
+                            tls ? ConsoleRequest.SECURE_CSRF_COOKIE : ConsoleRequest.CSRF_COOKIE, console.getCsrf())
+                    .setPath(tls ? "/" : "/console")
                     .setHttpOnly(true)
-                    .setSecure(request.isSSL())
+                    .setSecure(tls)
                     .setSameSite(CookieSameSite.STRICT));
         }
     }

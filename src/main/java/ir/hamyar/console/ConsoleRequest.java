@@ -25,6 +25,9 @@ public class ConsoleRequest {
 
     public static final String LANGUAGE_COOKIE = "hamyar-lang";
     public static final String CSRF_COOKIE = "hamyar-csrf";
+    /** The same cookie over TLS, where the browser then keeps it to this host and path {@code /} alone. */
+    public static final String SECURE_CSRF_COOKIE = "__Host-hamyar-csrf";
+
     public static final String CSRF_FIELD = "csrf";
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,9 +46,15 @@ public class ConsoleRequest {
         Cookie language = request.getCookie(LANGUAGE_COOKIE);
         this.lang =
                 language != null && Messages.ENGLISH.equals(language.getValue()) ? Messages.ENGLISH : Messages.PERSIAN;
-        Cookie token = request.getCookie(CSRF_COOKIE);
+        Cookie token = csrfCookie(request);
         this.newCsrf = token == null || token.getValue().length() != 43;
         this.csrf = newCsrf ? newToken() : token.getValue();
+    }
+
+    /** This browser's CSRF cookie: the {@code __Host-} one over TLS, the plain one otherwise. */
+    static Cookie csrfCookie(HttpServerRequest request) {
+        Cookie secure = request.getCookie(SECURE_CSRF_COOKIE);
+        return secure != null ? secure : request.getCookie(CSRF_COOKIE);
     }
 
     public String getLang() {

@@ -7,6 +7,7 @@ import io.quarkus.security.Authenticated;
 import ir.hamyar.ruleset.ActiveRuleset;
 import ir.hamyar.ruleset.RulesetVersions;
 import ir.hamyar.security.ConsoleAuthentication;
+import ir.hamyar.security.ConsoleSessions;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +36,7 @@ public class ConsoleResource {
     private final RulesetVersions versions;
     private final Template home;
     private final Template login;
+    private final ConsoleSessions sessions;
 
     public ConsoleResource(
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean singleSignOn,
@@ -42,7 +44,9 @@ public class ConsoleResource {
             ActiveRuleset active,
             RulesetVersions versions,
             @Location("console/home.html") Template home,
-            @Location("console/login.html") Template login) {
+            @Location("console/login.html") Template login,
+            ConsoleSessions sessions) {
+        this.sessions = sessions;
         this.singleSignOn = singleSignOn;
         this.console = console;
         this.active = active;
@@ -73,7 +77,14 @@ public class ConsoleResource {
     @Path("sso")
     @Authenticated
     public Response signedInAtTheIdentityProvider() {
-        return Response.seeOther(URI.create("/console/")).build();
+        return Response.seeOther(URI.create("/console/"))
+                .cookie(new NewCookie.Builder(ConsoleSessions.COOKIE)
+                        .value(sessions.cookieOf(console.getUser()))
+                        .path("/console")
+                        .httpOnly(true)
+                        .sameSite(NewCookie.SameSite.STRICT)
+                        .build())
+                .build();
     }
 
     @POST
@@ -81,8 +92,12 @@ public class ConsoleResource {
     @Authenticated
     public Response signOut(@RestForm(ConsoleRequest.CSRF_FIELD) String csrf) {
         console.requireCsrf(csrf);
+        sessions.ended(console.getUser());
         return Response.seeOther(URI.create("/console/login"))
-                .cookie(expired(SESSION_COOKIE, "/"), expired(ConsoleAuthentication.OIDC_SESSION_COOKIE, "/console"))
+                .cookie(
+                        expired(SESSION_COOKIE, "/"),
+                        expired(ConsoleAuthentication.OIDC_SESSION_COOKIE, "/console"),
+                        expired(ConsoleSessions.COOKIE, "/console"))
                 .build();
     }
 

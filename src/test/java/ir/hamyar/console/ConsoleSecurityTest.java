@@ -8,10 +8,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import ir.hamyar.security.ConsoleSessions;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.RuleTrees;
 import ir.hamyar.support.Rulesets;
 import ir.hamyar.support.Zips;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +39,12 @@ class ConsoleSecurityTest {
 
     @Test
     void aWrongPasswordIsSentBackToSignInWithoutASession() {
+        String csrf = csrfOfTheSignInPage();
         Response refused = given().redirects()
                 .follow(false)
+                .cookie(ConsoleRequest.CSRF_COOKIE, csrf)
                 .formParams(Map.of("j_username", "policy", "j_password", "wrong"))
-                .post("/console/j_security_check");
+                .post("/console/j_security_check?csrf=" + csrf);
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(refused.header("Location")).endsWith("/console/login?error=1");
         assertThat(refused.getCookie(ConsoleResource.SESSION_COOKIE)).isNull();
@@ -143,14 +147,74 @@ class ConsoleSecurityTest {
                 .body("type", equalTo("urn:hamyar:problem:unauthorized"));
     }
 
+    /**
+     * Failed before the change: a sign-in posted from another site (no token, or another browser's) made a session
+     * with the attacker's account (login CSRF).
+     */
+    @Test
+    void aSignInWithoutThisBrowsersTokenIsRefusedBeforeAnyPasswordIsChecked() {
+        String csrf = csrfOfTheSignInPage();
+        for (String action : List.of("/console/j_security_check", "/console/j_security_check?csrf=" + "A".repeat(43))) {
+            Response refused = given().redirects()
+                    .follow(false)
+                    .cookie(ConsoleRequest.CSRF_COOKIE, csrf)
+                    .formParams(Map.of("j_username", "policy", "j_password", "policy-test"))
+                    .post(action);
+            assertThat(refused.statusCode()).as(action).isEqualTo(303);
+            assertThat(refused.header("Location")).endsWith("/console/login?error=1");
+            assertThat(refused.getCookie(ConsoleResource.SESSION_COOKIE))
+                    .as(action)
+                    .isNull();
+        }
+        assertThat(given().get("/console/login").asString()).contains("j_security_check?csrf=");
+    }
+
+    /** Failed before the change: a copy of the session cookies taken before sign-out kept opening pages after. */
+    @Test
+    void aCopyOfTheSessionTakenBeforeSignOutOpensNothingAfterIt() {
+        Map<String, String> copy = signIn("manager");
+        given().cookies(copy).redirects().follow(false).get("/console/").then().statusCode(200);
+        String csrf = given().cookies(copy).get("/console/").getCookie(ConsoleRequest.CSRF_COOKIE);
+
+        given().cookies(copy)
+                .cookie(ConsoleRequest.CSRF_COOKIE, csrf)
+                .redirects()
+                .follow(false)
+                .formParam(ConsoleRequest.CSRF_FIELD, csrf)
+                .post("/console/logout")
+                .then()
+                .statusCode(303);
+
+        given().cookies(copy)
+                .redirects()
+                .follow(false)
+                .get("/console/")
+                .then()
+                .statusCode(302)
+                .header("Location", endsWith("/console/login"));
+        Map<String, String> again = signIn("manager");
+        given().cookies(again).redirects().follow(false).get("/console/").then().statusCode(200);
+    }
+
+    /** The CSRF token the sign-in page gives a new browser, in its cookie. */
+    private static String csrfOfTheSignInPage() {
+        String csrf = given().get("/console/login").getCookie(ConsoleRequest.CSRF_COOKIE);
+        assertThat(csrf).hasSize(43);
+        return csrf;
+    }
+
     private static Map<String, String> signIn(String user) {
+        String csrf = csrfOfTheSignInPage();
         Response signedIn = given().redirects()
                 .follow(false)
+                .cookie(ConsoleRequest.CSRF_COOKIE, csrf)
                 .formParams(Map.of("j_username", user, "j_password", user + "-test"))
-                .post("/console/j_security_check");
+                .post("/console/j_security_check?csrf=" + csrf);
         assertThat(signedIn.statusCode()).isEqualTo(302);
         String session = signedIn.getCookie(ConsoleResource.SESSION_COOKIE);
         assertThat(session).isNotEmpty();
-        return Map.of(ConsoleResource.SESSION_COOKIE, session);
+        String began = signedIn.getCookie(ConsoleSessions.COOKIE);
+        assertThat(began).as("the signed cookie of when the session began").isNotEmpty();
+        return Map.of(ConsoleResource.SESSION_COOKIE, session, ConsoleSessions.COOKIE, began);
     }
 }
