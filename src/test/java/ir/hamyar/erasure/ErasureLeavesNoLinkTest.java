@@ -87,7 +87,11 @@ class ErasureLeavesNoLinkTest {
                     .as("her data key, and with it the HMACs and her reports' pseudonym, is gone")
                     .isZero();
             String plainDigest = Sha256.hex(("family\n" + Json.canonical(profile)).getBytes(StandardCharsets.UTF_8));
-            assertThat(count(database, "select count(*) from decision where request_sha256 = ?", plainDigest))
+            assertThat(count(
+                            database,
+                            "select count(*) from (select request_sha256 from decision union all"
+                                    + " select request_sha256 from evaluation_failure) r where request_sha256 = ?",
+                            plainDigest))
                     .as("no stored digest confirms a guessed profile")
                     .isZero();
             assertThat(columnNames(database, "report_outcome"))
