@@ -2,9 +2,10 @@ package ir.hamyar.ledger;
 
 import ir.hamyar.calendar.IranTime;
 import ir.hamyar.calendar.SolarHijri;
+import ir.hamyar.db.JavaMigrationStep;
 import ir.hamyar.privacy.DataKey;
 import ir.hamyar.privacy.MasterKeys;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,9 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V19, as the owner, with the master key: moves what the reports count from {@code decision_outcome}
@@ -28,8 +27,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * or a random one where none lives; the Solar Hijri month; her own order), then drops the old table; and seals, under
  * a key of each erasure's own, the fired rules of the decisions erased before, which their chain links cover by name.
  */
-@ApplicationScoped
-public class UnlinkReportOutcomes implements JavaMigration {
+@Singleton
+public class UnlinkReportOutcomes extends JavaMigrationStep {
 
     private static final String OUTCOMES = "select organisation, subject_ref, decided_at, tier, safe_house, stay,"
             + " sons_not_allowed, home_visit_month from decision_outcome order by organisation, subject_ref,"
@@ -48,27 +47,8 @@ public class UnlinkReportOutcomes implements JavaMigration {
     private final SecureRandom random = new SecureRandom();
 
     public UnlinkReportOutcomes(MasterKeys masterKeys) {
+        super("19", "report outcomes without links, erased fired rules sealed");
         this.masterKeys = masterKeys;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("19");
-    }
-
-    @Override
-    public String getDescription() {
-        return "report outcomes without links, erased fired rules sealed";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

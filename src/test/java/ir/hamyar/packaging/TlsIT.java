@@ -108,6 +108,20 @@ class TlsIT {
             assertThat(plain.headers().firstValue("Strict-Transport-Security"))
                     .as("nothing over plain HTTP")
                     .isEmpty();
+            HttpResponse<String> signIn = HttpClient.newBuilder()
+                    .sslContext(trusting(keystore))
+                    .build()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort + "/console/login"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.headers().allValues("Set-Cookie"))
+                    .as("the CSRF cookie over TLS is a __Host- cookie (failed before the change: hamyar-csrf)")
+                    .anySatisfy(cookie -> assertThat(cookie)
+                            .startsWith("__Host-hamyar-csrf=")
+                            .contains("Secure")
+                            .contains("Path=/;")
+                            .doesNotContain("Domain"));
 
             HttpRequest request = HttpRequest.newBuilder(
                             URI.create("https://localhost:" + httpsPort + "/q/health/ready"))
