@@ -57,7 +57,7 @@ public class Overrides {
         String requestSha256 =
                 Sha256.hex((decision.asked().id() + "\n" + Json.canonical(json)).getBytes(StandardCharsets.UTF_8));
         if (idempotencyKey != null) {
-            Optional<StoredOverride> earlier = chain.find(caller.name(), idempotencyKey);
+            Optional<StoredOverride> earlier = chain.find(caller.name(), idempotencyKey, requestSha256);
             if (earlier.isPresent()) {
                 return resent(earlier.get(), requestSha256);
             }

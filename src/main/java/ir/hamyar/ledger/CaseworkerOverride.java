@@ -26,6 +26,24 @@ public record CaseworkerOverride(
         String idempotencyKey,
         String requestSha256) {
 
+    /** The same override, its request digest replaced (by its HMAC under the subject's key, as recorded, or back). */
+    CaseworkerOverride withRequestSha256(String digest) {
+        return new CaseworkerOverride(
+                id,
+                decisionId,
+                type,
+                subject,
+                from,
+                to,
+                rule,
+                reason,
+                overriddenBy,
+                organisation,
+                overriddenAt,
+                idempotencyKey,
+                digest);
+    }
+
     /** Which conclusion this override is of: its type and subject. */
     public List<String> conclusion() {
         return conclusion(type, subject);

@@ -66,10 +66,8 @@ public class OverrideChain {
                 lock.execute();
             }
             if (override.idempotencyKey() != null) {
-                Optional<StoredOverride> earlier = first(select(
-                        connection,
-                        "where o.overridden_by = ? and o.idempotency_key = ?",
-                        List.of(override.overriddenBy(), override.idempotencyKey())));
+                Optional<StoredOverride> earlier = earlier(
+                        connection, override.overriddenBy(), override.idempotencyKey(), override.requestSha256());
                 if (earlier.isPresent()) {
                     return earlier.get();
                 }
@@ -78,11 +76,13 @@ public class OverrideChain {
             long seq = head.seq() + 1;
             byte[] sealedReason = key.seal(override.reason(), about(override.id()));
             String reasonDigest = Sha256.hex(sealedReason);
+            CaseworkerOverride recorded =
+                    override.withRequestSha256(key.mac(ChainAppend.REQUEST, override.requestSha256()));
             StoredOverride chained = new StoredOverride(
                     seq,
-                    override,
+                    recorded,
                     head.hash(),
-                    HashChain.link(head.hash(), seq, override, reasonDigest, key.id(), HashChain.LENGTH_PREFIXED),
+                    HashChain.link(head.hash(), seq, recorded, reasonDigest, key.id(), HashChain.LENGTH_PREFIXED),
                     key.id(),
                     reasonDigest,
                     null,
@@ -97,13 +97,42 @@ public class OverrideChain {
     }
 
     /** The override a caller made under an idempotency key, if any. */
-    public Optional<StoredOverride> find(String overriddenBy, String idempotencyKey) {
-        return Jdbc.read(
-                dataSource,
-                connection -> first(select(
-                        connection,
-                        "where o.overridden_by = ? and o.idempotency_key = ?",
-                        List.of(overriddenBy, idempotencyKey))));
+    public Optional<StoredOverride> find(String overriddenBy, String idempotencyKey, String requestSha256) {
+        return Jdbc.read(dataSource, connection -> earlier(connection, overriddenBy, idempotencyKey, requestSha256));
+    }
+
+    /**
+     * The override made under the key, its request digest given as the one now sent when its HMAC under the subject's
+     * key matches (a resend: the caller compares digests as before); one of an earlier form holds the plain digest.
+     */
+    private Optional<StoredOverride> earlier(
+            Connection connection, String overriddenBy, String idempotencyKey, String requestSha256)
+            throws SQLException {
+        try (PreparedStatement select =
+                connection.prepareStatement(SELECT + "where o.overridden_by = ? and o.idempotency_key = ?")) {
+            Jdbc.bind(select, List.of(overriddenBy, idempotencyKey));
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                StoredOverride stored = row(rows, true);
+                DataKey key = SealedRows.key(rows, masterKeys);
+                boolean resent = key != null
+                        && stored.override().requestSha256().equals(key.mac(ChainAppend.REQUEST, requestSha256));
+                return Optional.of(
+                        resent
+                                ? new StoredOverride(
+                                        stored.seq(),
+                                        stored.override().withRequestSha256(requestSha256),
+                                        stored.previousHash(),
+                                        stored.hash(),
+                                        stored.keyId(),
+                                        stored.reasonDigest(),
+                                        stored.erased(),
+                                        stored.chainForm())
+                                : stored);
+            }
+        }
     }
 
     /** The overrides of one decision, in the order they were made. */

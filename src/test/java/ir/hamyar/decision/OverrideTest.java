@@ -8,10 +8,14 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import ir.hamyar.json.Json;
+import ir.hamyar.json.Sha256;
 import ir.hamyar.support.Api;
 import ir.hamyar.support.Fixtures;
+import ir.hamyar.support.OwnDatabases;
 import ir.hamyar.support.RuleTrees;
 import ir.hamyar.support.Rulesets;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,7 +35,7 @@ class OverrideTest {
     }
 
     @Test
-    void aCaseworkerAdmitsAMotherTheRulesSentToDayServicesAndEveryReaderSeesIt() {
+    void aCaseworkerAdmitsAMotherTheRulesSentToDayServicesAndEveryReaderSeesIt() throws java.sql.SQLException {
         String decision = decideDayServices("intake");
         String key = "tablet-3:" + UUID.randomUUID();
 
@@ -57,6 +61,15 @@ class OverrideTest {
         override(decision, "intake", key, body("RESIDENTIAL", REASON + " و کودک بیمار است"))
                 .statusCode(409)
                 .contentType(Api.PROBLEM_JSON);
+        String plainDigest = Sha256.hex((decision + "\n" + Json.canonical(Json.readOwn(body("RESIDENTIAL", REASON))))
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(OwnDatabases.asSuperuser(
+                        "hamyar_test",
+                        "select count(*) from decision_override where id = '" + overrideId + "' and request_sha256 = '"
+                                + plainDigest + "'"))
+                .as("the request digest kept for the resend is an HMAC, not the plain sha256 of a guessable request"
+                        + " (failed before the change)")
+                .isEqualTo("0");
 
         Api.asIntake()
                 .get("/api/v1/decisions/" + decision)
