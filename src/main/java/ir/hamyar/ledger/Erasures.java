@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Forgets a subject — a ref within an organisation — in one transaction: takes the advisory locks of all the chain's
@@ -28,6 +29,14 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Erasures {
+
+    /** An override of form 4 holds what it changed sealed too: its clear copies go with the reason. */
+    private static final String SEALED_VALUES_WIPED = String.join(
+            ", ",
+            Stream.of("type", "subject", "value_from", "value_to", "rule")
+                    .map(column -> column + " = case when o.chain_form = " + HashChain.SEALED_VALUES
+                            + " then null else o." + column + " end")
+                    .toList());
 
     private static final String SUBJECT = " subject_ref = ? and coalesce(organisation, '') = coalesce(?, '')";
     private static final String LOCK_KEYS =
@@ -55,7 +64,8 @@ public class Erasures {
             "update evaluation_failure set erasure_id = ?, input = null where" + SUBJECT + " and erasure_id is null";
     private static final String OVERRIDES = "update decision_override o set erasure_id = ?,"
             + " reason_sha256 = coalesce(encode(sha256(convert_to(reason, 'UTF8')), 'hex'), reason_sha256),"
-            + " reason = null from decision d where d.id = o.decision_id and d.subject_ref = ?"
+            + " reason = null, " + SEALED_VALUES_WIPED
+            + " from decision d where d.id = o.decision_id and d.subject_ref = ?"
             + " and coalesce(d.organisation, '') = coalesce(?, '') and o.erasure_id is null";
 
     private final AgroalDataSource dataSource;

@@ -22,6 +22,8 @@ final class HashChain {
 
     static final String GENESIS = "0".repeat(64);
     static final int LENGTH_PREFIXED = 3;
+    /** Overrides of form 4: as form 3, but what they changed is covered inside their sealed text, not in clear. */
+    static final int SEALED_VALUES = 4;
 
     private HashChain() {}
 
@@ -102,9 +104,11 @@ final class HashChain {
      */
     static String link(
             String previousHash, long seq, CaseworkerOverride override, String reasonDigest, UUID keyId, Integer form) {
-        String canonical = Integer.valueOf(LENGTH_PREFIXED).equals(form)
-                ? lengthPrefixed(seq, override, reasonDigest, keyId)
-                : canonical(seq, override, reasonDigest, keyId);
+        String canonical = Integer.valueOf(SEALED_VALUES).equals(form)
+                ? sealedValues(seq, override, reasonDigest, keyId)
+                : Integer.valueOf(LENGTH_PREFIXED).equals(form)
+                        ? lengthPrefixed(seq, override, reasonDigest, keyId)
+                        : canonical(seq, override, reasonDigest, keyId);
         return Sha256.hex((previousHash + "|" + canonical).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -117,6 +121,30 @@ final class HashChain {
                         stored.keyId(),
                         stored.chainForm())
                 .equals(stored.hash());
+    }
+
+    /**
+     * Form 4 of an override's link: its place, ids, who, when and digests, length-prefixed; the conclusion it changed,
+     * its values and rule are inside the sealed text whose digest is {@code sealedDigest}, so an erasure may wipe
+     * their clear copies and the chain still holds.
+     */
+    private static String sealedValues(long seq, CaseworkerOverride override, String sealedDigest, UUID keyId) {
+        StringBuilder canonical = new StringBuilder(Integer.toString(SEALED_VALUES));
+        for (String field : new String[] {
+            Long.toString(seq),
+            override.id().toString(),
+            override.decisionId().toString(),
+            sealedDigest,
+            override.overriddenBy(),
+            override.organisation(),
+            Long.toString(micros(override.overriddenAt())),
+            override.idempotencyKey(),
+            override.requestSha256(),
+            keyId.toString()
+        }) {
+            canonical.append(lengthPrefixed(field));
+        }
+        return canonical.toString();
     }
 
     /** Form 3 of an override's link: as {@link #canonical(long, CaseworkerOverride, String, UUID)}, length-prefixed. */

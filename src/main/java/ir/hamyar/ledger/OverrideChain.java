@@ -1,8 +1,10 @@
 package ir.hamyar.ledger;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import ir.hamyar.db.Jdbc;
+import ir.hamyar.json.Json;
 import ir.hamyar.json.Sha256;
 import ir.hamyar.privacy.DataKey;
 import ir.hamyar.privacy.MasterKeys;
@@ -74,7 +76,7 @@ public class OverrideChain {
             }
             ChainHead head = ChainHead.read(connection, ChainHead.OVERRIDES);
             long seq = head.seq() + 1;
-            byte[] sealedReason = key.seal(override.reason(), about(override.id()));
+            byte[] sealedReason = key.seal(sealedText(override), about(override.id()));
             String reasonDigest = Sha256.hex(sealedReason);
             CaseworkerOverride recorded =
                     override.withRequestSha256(key.mac(ChainAppend.REQUEST, override.requestSha256()));
@@ -82,11 +84,11 @@ public class OverrideChain {
                     seq,
                     recorded,
                     head.hash(),
-                    HashChain.link(head.hash(), seq, recorded, reasonDigest, key.id(), HashChain.LENGTH_PREFIXED),
+                    HashChain.link(head.hash(), seq, recorded, reasonDigest, key.id(), HashChain.SEALED_VALUES),
                     key.id(),
                     reasonDigest,
                     null,
-                    HashChain.LENGTH_PREFIXED);
+                    HashChain.SEALED_VALUES);
             insert(connection, chained, sealedReason);
             return chained;
         });
@@ -302,8 +304,12 @@ public class OverrideChain {
         String reason = rows.getString("reason");
         String reasonDigest = SealedRows.digest(sealedReason, reason, rows.getString("reason_sha256"));
         Erased erased = SealedRows.erased(rows);
+        Integer form = chainForm(rows);
         if (keyId != null && erased == null && open) {
             reason = SealedRows.open(SealedRows.key(rows, masterKeys), sealedReason, about(id));
+            if (Integer.valueOf(HashChain.SEALED_VALUES).equals(form)) {
+                reason = Json.readOwn(reason).path("reason").asText();
+            }
         }
         return new StoredOverride(
                 rows.getLong("seq"),
@@ -326,7 +332,22 @@ public class OverrideChain {
                 keyId,
                 reasonDigest,
                 erased,
-                chainForm(rows));
+                form);
+    }
+
+    /**
+     * What an override of form 4 seals: the conclusion it changed, from and to which value, the rule and the reason
+     * (the chain covers this ciphertext, so an erasure may wipe the clear copies the audit search reads).
+     */
+    private static String sealedText(CaseworkerOverride override) {
+        ObjectNode sealed = Json.MAPPER.createObjectNode();
+        sealed.put("type", override.type())
+                .put("subject", override.subject())
+                .put("from", override.from())
+                .put("to", override.to())
+                .put("rule", override.rule())
+                .put("reason", override.reason());
+        return Json.write(sealed);
     }
 
     private static Integer chainForm(ResultSet rows) throws SQLException {

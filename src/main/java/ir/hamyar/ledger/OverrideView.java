@@ -9,10 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record OverrideView(
         @Schema(format = "uuid") String overrideId,
         @Schema(format = "uuid") String decisionId,
-        String type,
+        @Schema(nullable = true, description = "null once the subject was erased") String type,
         @Schema(nullable = true) String subject,
-        @Schema(description = "the conclusion's value before this override") String from,
-        @Schema(description = "the value the caseworker chose") String to,
+        @Schema(description = "the conclusion's value before this override (null once erased)", nullable = true)
+                String from,
+        @Schema(description = "the value the caseworker chose (null once erased)", nullable = true) String to,
         @Schema(description = "the rule that drew the overridden conclusion", nullable = true) String rule,
         String reason,
         String overriddenBy,

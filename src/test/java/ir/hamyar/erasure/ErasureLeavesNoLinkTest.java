@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import ir.hamyar.json.Json;
 import ir.hamyar.json.Sha256;
 import ir.hamyar.support.Api;
@@ -55,6 +56,26 @@ class ErasureLeavesNoLinkTest {
         String second = Api.decide("intake", Fixtures.tieredFamily(3).put("familyRef", ref))
                 .getString("decisionId");
         Api.as("auditor").get("/api/v1/audit/decisions/" + first).then().statusCode(200);
+        JsonPath tier = new JsonPath(Api.asIntake()
+                        .get("/api/v1/decisions/" + second)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .setRootPath("conclusions.find { it.type == 'TIER' }");
+        ObjectNode override = Json.MAPPER
+                .createObjectNode()
+                .put("type", "TIER")
+                .put("value", "STABLE".equals(tier.getString("value")) ? "AT_RISK" : "STABLE")
+                .put("reason", "the caseworker visited the family at home");
+        if (tier.getString("subject") != null) {
+            override.put("subject", tier.getString("subject"));
+        }
+        Api.asIntake()
+                .body(override.toString())
+                .post("/api/v1/decisions/" + second + "/overrides")
+                .then()
+                .statusCode(201);
         Api.as("admin")
                 .body("{\"reason\":\"she asked to be forgotten (request 1405/09/16)\"}")
                 .post("/api/v1/subjects/" + ref + "/erasure")
@@ -79,6 +100,14 @@ class ErasureLeavesNoLinkTest {
                                     + " or erased_fired_rules is not null or erasure_id is null)",
                             ref))
                     .as("her decisions keep no answer, conclusion or fired rule, in clear or as search terms")
+                    .isZero();
+            assertThat(count(
+                            database,
+                            "select count(*) from decision_override where decision_id = ?::uuid and (type is not null"
+                                    + " or subject is not null or value_from is not null or value_to is not null"
+                                    + " or rule is not null or reason is not null)",
+                            second))
+                    .as("the override of her decision keeps no conclusion, value, rule or reason in clear")
                     .isZero();
             assertThat(count(
                             database,
