@@ -99,12 +99,12 @@ public final class RuleTrees {
                 insert(new Round(1, -1));
             end
 
-            rule "AFamilyNamedSlowStartsNineHundredThousandRounds"
+            rule "AFamilyNamedSlowStartsFourAndAHalfMillionRounds"
                 @reasonFa("x") @reasonEn("x") @reference("a rule written wrong on purpose")
             when
                 Family(ref == "F-SLOW")
             then
-                insert(new Round(1, 900000));
+                insert(new Round(1, 4500000));
             end
 
             rule "EveryRoundBeforeTheLastStartsTheNext"
