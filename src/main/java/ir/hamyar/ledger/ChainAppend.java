@@ -40,9 +40,6 @@ final class ChainAppend {
     private static final String EXISTING = "select " + DecisionRecords.COLUMNS + DecisionRecords.FROM
             + " where (d.caller, d.idempotency_key) in (select * from unnest(?::varchar[], ?::varchar[]))";
 
-    /** The purpose of a request digest's HMAC under the subject's key. */
-    static final String REQUEST = "request";
-
     private ChainAppend() {}
 
     /**
@@ -187,7 +184,7 @@ final class ChainAppend {
      */
     private static Answered sameRequestAs(Answered recorded, Asked now, DataKey key) {
         String digest = recorded.asked().requestSha256();
-        if (now == null || key == null || !digest.equals(key.mac(REQUEST, now.requestSha256()))) {
+        if (now == null || !RequestDigests.sameRequest(key, digest, now.requestSha256())) {
             return recorded;
         }
         return new Answered(
@@ -234,7 +231,7 @@ final class ChainAppend {
             UUID id = asked.id();
             return new SealedDecision(
                     packed.decision(),
-                    asked.withRequestSha256(key.mac(REQUEST, asked.requestSha256())),
+                    asked.withRequestSha256(RequestDigests.recorded(key, asked.requestSha256())),
                     key,
                     key.sealCompressed(packed.input(), DecisionRecords.about(id, "input")),
                     key.sealCompressed(packed.response(), DecisionRecords.about(id, "response")));

@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -53,12 +54,15 @@ public class Checkpoints {
     private final Workers workers;
     private Worker timer;
     private Checkpoint last;
+    /** Who writes this replica's checkpoints (a host name is looked up once, not at every checkpoint or verify). */
+    private final String writer;
 
     public Checkpoints(LedgerConfig config, AgroalDataSource dataSource, ObjectMapper mapper, Workers workers) {
         this.config = config.checkpoint();
         this.dataSource = dataSource;
         this.mapper = mapper;
         this.workers = workers;
+        this.writer = writer(this.config.file());
     }
 
     /**
@@ -213,9 +217,9 @@ public class Checkpoints {
         Jdbc.inTransaction(dataSource, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into audit_checkpoint (writer, n, hmac)"
                     + " select ?, coalesce(max(n), 0) + 1, ? from audit_checkpoint where writer = ?")) {
-                insert.setString(1, writer());
+                insert.setString(1, writer);
                 insert.setString(2, checkpoint.hmac());
-                insert.setString(3, writer());
+                insert.setString(3, writer);
                 return insert.executeUpdate();
             }
         });
@@ -225,7 +229,7 @@ public class Checkpoints {
         return Jdbc.read(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "select n, hmac from audit_checkpoint where writer = ? order by n desc limit 1")) {
-                select.setString(1, writer());
+                select.setString(1, writer);
                 try (ResultSet row = select.executeQuery()) {
                     return row.next() ? new Written(row.getLong(1), row.getString(2)) : new Written(0, null);
                 }
@@ -234,14 +238,14 @@ public class Checkpoints {
     }
 
     /** Who writes this replica's checkpoints: its host and the file, as each writes a file of its own. */
-    private String writer() {
+    private static String writer(Path file) {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {
             host = "localhost";
         }
-        String writer = host + ":" + config.file().toAbsolutePath().normalize();
+        String writer = host + ":" + file.toAbsolutePath().normalize();
         return writer.length() <= 512 ? writer : writer.substring(writer.length() - 512);
     }
 

@@ -149,7 +149,7 @@ public class FailedEvaluations {
     /** A failure's row: its input sealed and its request digest an HMAC under the subject's key, as a decision's. */
     private static void bind(PreparedStatement insert, Failure failure, DataKey key) throws SQLException {
         Asked asked = failure.asked();
-        AskedColumns.bind(insert, asked.withRequestSha256(key.mac(ChainAppend.REQUEST, asked.requestSha256())));
+        AskedColumns.bind(insert, asked.withRequestSha256(RequestDigests.recorded(key, asked.requestSha256())));
         insert.setObject(12, key.id());
         insert.setBytes(
                 13, key.seal(failure.asked().input(), about(failure.asked().id())));

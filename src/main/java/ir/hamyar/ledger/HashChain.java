@@ -67,28 +67,33 @@ final class HashChain {
         }
     }
 
-    /** Form 3: {@code 3} then each field as {@code <length>:<value>}, or {@code ~} for none. */
+    /** Form 3 of a decision's link. */
     private static String lengthPrefixed(long seq, Chained record) {
         Asked asked = record.asked();
-        StringBuilder canonical = new StringBuilder(Integer.toString(LENGTH_PREFIXED));
-        for (String field : new String[] {
-            Long.toString(seq),
-            asked.id().toString(),
-            asked.kind(),
-            asked.subjectRef(),
-            asked.assessedOn().toString(),
-            Long.toString(micros(asked.at())),
-            Long.toString(micros(record.recordedAt())),
-            asked.caller(),
-            asked.organisation(),
-            asked.idempotencyKey(),
-            asked.requestSha256(),
-            Integer.toString(asked.rulesetVersion()),
-            asked.rulesetSha256(),
-            record.inputDigest(),
-            record.responseDigest(),
-            record.keyId().toString()
-        }) {
+        return canonical(
+                LENGTH_PREFIXED,
+                Long.toString(seq),
+                asked.id().toString(),
+                asked.kind(),
+                asked.subjectRef(),
+                asked.assessedOn().toString(),
+                Long.toString(micros(asked.at())),
+                Long.toString(micros(record.recordedAt())),
+                asked.caller(),
+                asked.organisation(),
+                asked.idempotencyKey(),
+                asked.requestSha256(),
+                Integer.toString(asked.rulesetVersion()),
+                asked.rulesetSha256(),
+                record.inputDigest(),
+                record.responseDigest(),
+                record.keyId().toString());
+    }
+
+    /** The forms from 3 on: the form's number, then each field as {@code <length>:<value>}, or {@code ~} for none. */
+    private static String canonical(int form, String... fields) {
+        StringBuilder canonical = new StringBuilder(Integer.toString(form));
+        for (String field : fields) {
             canonical.append(lengthPrefixed(field));
         }
         return canonical.toString();
@@ -129,47 +134,39 @@ final class HashChain {
      * their clear copies and the chain still holds.
      */
     private static String sealedValues(long seq, CaseworkerOverride override, String sealedDigest, UUID keyId) {
-        StringBuilder canonical = new StringBuilder(Integer.toString(SEALED_VALUES));
-        for (String field : new String[] {
-            Long.toString(seq),
-            override.id().toString(),
-            override.decisionId().toString(),
-            sealedDigest,
-            override.overriddenBy(),
-            override.organisation(),
-            Long.toString(micros(override.overriddenAt())),
-            override.idempotencyKey(),
-            override.requestSha256(),
-            keyId.toString()
-        }) {
-            canonical.append(lengthPrefixed(field));
-        }
-        return canonical.toString();
+        return canonical(
+                SEALED_VALUES,
+                Long.toString(seq),
+                override.id().toString(),
+                override.decisionId().toString(),
+                sealedDigest,
+                override.overriddenBy(),
+                override.organisation(),
+                Long.toString(micros(override.overriddenAt())),
+                override.idempotencyKey(),
+                override.requestSha256(),
+                keyId.toString());
     }
 
     /** Form 3 of an override's link: as {@link #canonical(long, CaseworkerOverride, String, UUID)}, length-prefixed. */
     private static String lengthPrefixed(long seq, CaseworkerOverride override, String reasonDigest, UUID keyId) {
-        StringBuilder canonical = new StringBuilder(Integer.toString(LENGTH_PREFIXED));
-        for (String field : new String[] {
-            Long.toString(seq),
-            override.id().toString(),
-            override.decisionId().toString(),
-            override.type(),
-            override.subject(),
-            override.from(),
-            override.to(),
-            override.rule(),
-            reasonDigest,
-            override.overriddenBy(),
-            override.organisation(),
-            Long.toString(micros(override.overriddenAt())),
-            override.idempotencyKey(),
-            override.requestSha256(),
-            keyId == null ? null : keyId.toString()
-        }) {
-            canonical.append(lengthPrefixed(field));
-        }
-        return canonical.toString();
+        return canonical(
+                LENGTH_PREFIXED,
+                Long.toString(seq),
+                override.id().toString(),
+                override.decisionId().toString(),
+                override.type(),
+                override.subject(),
+                override.from(),
+                override.to(),
+                override.rule(),
+                reasonDigest,
+                override.overriddenBy(),
+                override.organisation(),
+                Long.toString(micros(override.overriddenAt())),
+                override.idempotencyKey(),
+                override.requestSha256(),
+                keyId == null ? null : keyId.toString());
     }
 
     private static String canonical(long seq, CaseworkerOverride override, String reasonDigest, UUID keyId) {

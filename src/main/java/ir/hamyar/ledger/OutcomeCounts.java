@@ -157,10 +157,7 @@ public class OutcomeCounts {
                         connection.createArrayOf(
                                 "date",
                                 monthStarts.stream().map(LocalDate::toString).toArray()));
-                int next = 2;
-                for (Object parameter : parameters) {
-                    select.setObject(next++, parameter);
-                }
+                bindFrom(select, 2, parameters);
                 Map<String, Map<Integer, Long>> counts = new TreeMap<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {

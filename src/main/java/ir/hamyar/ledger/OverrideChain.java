@@ -79,7 +79,7 @@ public class OverrideChain {
             byte[] sealedReason = key.seal(sealedText(override), about(override.id()));
             String reasonDigest = Sha256.hex(sealedReason);
             CaseworkerOverride recorded =
-                    override.withRequestSha256(key.mac(ChainAppend.REQUEST, override.requestSha256()));
+                    override.withRequestSha256(RequestDigests.recorded(key, override.requestSha256()));
             StoredOverride chained = new StoredOverride(
                     seq,
                     recorded,
@@ -119,8 +119,8 @@ public class OverrideChain {
                 }
                 StoredOverride stored = row(rows, true);
                 DataKey key = SealedRows.key(rows, masterKeys);
-                boolean resent = key != null
-                        && stored.override().requestSha256().equals(key.mac(ChainAppend.REQUEST, requestSha256));
+                boolean resent =
+                        RequestDigests.sameRequest(key, stored.override().requestSha256(), requestSha256);
                 return Optional.of(
                         resent
                                 ? new StoredOverride(

@@ -122,14 +122,12 @@ public class Reports {
     /**
      * Per Solar Hijri month and organisation, the families whose recorded last home visit falls in it, against the
      * social-work unit's monthly target ({@code casework.monthlyVisitTarget} in force on the month's first day, when
-     * the active version has it): Policy v1.2 §3. The record keeps the month of a visit, not its day, so a month the
-     * period starts or ends within is counted whole. Whether the target was met is said only of a month that has
-     * ended, and never so as to tell more than a {@code "<5"} cell does.
+     * the active version has it): Policy v1.2 §3. The record keeps the month of a visit, not its day; a period is whole
+     * months. Whether the target was met is said only of a month that has ended, and never so as to tell more than a
+     * {@code "<5"} cell does.
      */
     public Report visits(Period period, Caller.Scope scope) {
-        List<Intervals.Interval> months = Intervals.of(period.first(), period.last(), false).stream()
-                .map(Reports::wholeMonth)
-                .toList();
+        List<Intervals.Interval> months = Intervals.of(period.first(), period.last(), false);
         Map<String, Map<Integer, Long>> visited =
                 counts.visits(months.stream().map(Intervals.Interval::first).toList(), scope);
         Set<String> organisations = new TreeSet<>(visited.keySet());
@@ -158,12 +156,6 @@ public class Reports {
                 scope,
                 List.of("period", "from", "to", "organisation", "familiesVisited", "target", "targetMet"),
                 rows);
-    }
-
-    private static Intervals.Interval wholeMonth(Intervals.Interval month) {
-        LocalDate first = SolarHijri.firstOfMonth(month.first());
-        return new Intervals.Interval(
-                month.label(), first, SolarHijri.plusMonths(first, 1).minusDays(1));
     }
 
     /** Met or not; unsaid (null) when the count is a small cell the target would tell apart. */
@@ -281,11 +273,9 @@ public class Reports {
 
         /** The first day of each month of the period. */
         List<LocalDate> monthStarts() {
-            List<LocalDate> starts = new ArrayList<>();
-            for (LocalDate start = first; !start.isAfter(last); start = SolarHijri.plusMonths(start, 1)) {
-                starts.add(start);
-            }
-            return starts;
+            return Intervals.of(first, last, false).stream()
+                    .map(Intervals.Interval::first)
+                    .toList();
         }
 
         static LocalDate lastOfMonth(LocalDate day) {
